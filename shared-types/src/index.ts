@@ -1,0 +1,6 @@
+export * from './common';
+export * from './identity';
+export * from './app';
+export * from './system';
+export * from './catalog';
+export * from './money';
