@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Permission, permissionsOf } from '@linli/shared-types';
+import { diffSnapshots } from './diff';
+import { PERMISSION_AREAS, PERMISSION_INFO, groupPermissions } from './permissions';
+
+describe('groupPermissions', () => {
+  it('labels every permission and puts it in a known area', () => {
+    const areas = new Set<string>(PERMISSION_AREAS.map((a) => a.key));
+    for (const p of Object.values(Permission)) {
+      expect(PERMISSION_INFO[p].label).toMatch(/[\u4e00-\u9fa5]/);
+      expect(areas.has(PERMISSION_INFO[p].area)).toBe(true);
+    }
+  });
+
+  it('groups a warehouse clerk by area in area order, without empty areas', () => {
+    const groups = groupPermissions(permissionsOf(['warehouse']));
+    expect(groups.map((g) => g.label)).toEqual([
+      '系统与账号',
+      '商品与库存',
+      '团购活动',
+      '订单与售后',
+      '仓储履约',
+    ]);
+    expect(groups[1].permissions.map((p) => p.label)).toEqual(['查看商品', '查看库存', '调整库存']);
+  });
+
+  it('covers all of an admin’s permissions exactly once', () => {
+    const all = permissionsOf(['admin']);
+    const listed = groupPermissions(all).flatMap((g) => g.permissions.map((p) => p.key));
+    expect(listed.sort()).toEqual([...all].sort());
+  });
+
+  it('returns nothing for no permissions', () => {
+    expect(groupPermissions([])).toEqual([]);
+  });
+});
+
+describe('diffSnapshots', () => {
+  it('lists changed fields first and marks the rest unchanged', () => {
+    const rows = diffSnapshots(
+      { id: 3, name: '张三', roles: ['operator'], status: 'active' },
+      { id: 3, name: '张三', roles: ['operator', 'finance'], status: 'disabled' },
+    );
+    expect(rows.map((r) => [r.field, r.kind])).toEqual([
+      ['roles', 'changed'],
+      ['status', 'changed'],
+      ['id', 'unchanged'],
+      ['name', 'unchanged'],
+    ]);
+    expect(rows[0]).toMatchObject({ before: ['operator'], after: ['operator', 'finance'] });
+  });
+
+  it('treats a creation as all added and a deletion as all removed', () => {
+    expect(diffSnapshots(null, { id: 1, name: 'a' }).map((r) => r.kind)).toEqual(['added', 'added']);
+    expect(diffSnapshots({ id: 1 }, null).map((r) => r.kind)).toEqual(['removed']);
+    expect(diffSnapshots(null, null)).toEqual([]);
+  });
+
+  it('notices a field that appears only after the write and a change from value to null', () => {
+    const rows = diffSnapshots({ phone: '13800000000' }, { phone: null, passwordReset: true });
+    expect(rows).toEqual([
+      { field: 'phone', before: '13800000000', after: null, kind: 'changed' },
+      { field: 'passwordReset', before: undefined, after: true, kind: 'added' },
+    ]);
+  });
+});

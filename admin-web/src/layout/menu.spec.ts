@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf } from '@linli/shared-types';
+import { filterMenu, findMenuTrail, permissionForPath, safeRedirect, type PermissionedNode } from './menu';
+
+const MENU: PermissionedNode[] = [
+  { key: '/', label: '工作台' },
+  {
+    key: 'system',
+    label: '系统管理',
+    children: [
+      { key: '/system/staff', label: '员工管理', permission: 'staff.read' },
+      { key: '/system/audit-logs', label: '操作日志', permission: 'audit.read' },
+    ],
+  },
+  { key: '/orders', label: '订单', permission: 'orders.read' },
+];
+
+const keys = (nodes: PermissionedNode[]): string[] =>
+  nodes.flatMap((n) => [n.key, ...(n.children ? keys(n.children) : [])]);
+
+describe('filterMenu', () => {
+  it('shows everything to an admin', () => {
+    expect(keys(filterMenu(MENU, permissionsOf(['admin'])))).toEqual([
+      '/',
+      'system',
+      '/system/staff',
+      '/system/audit-logs',
+      '/orders',
+    ]);
+  });
+
+  it('drops a group whose children are all hidden (operator has neither staff.read nor audit.read)', () => {
+    expect(keys(filterMenu(MENU, permissionsOf(['operator'])))).toEqual(['/', '/orders']);
+  });
+
+  it('keeps a group with some visible children and drops the others', () => {
+    expect(keys(filterMenu(MENU, ['audit.read']))).toEqual(['/', 'system', '/system/audit-logs']);
+  });
+
+  it('leaves only the public items with no permissions and does not mutate the config', () => {
+    expect(keys(filterMenu(MENU, []))).toEqual(['/']);
+    expect(MENU[1].children).toHaveLength(2);
+  });
+});
+
+describe('route permissions', () => {
+  it('finds the trail and the permission of a leaf', () => {
+    expect(findMenuTrail(MENU, '/system/staff').map((n) => n.label)).toEqual(['系统管理', '员工管理']);
+    expect(permissionForPath(MENU, '/system/audit-logs')).toBe('audit.read');
+    expect(permissionForPath(MENU, '/')).toBeUndefined();
+    expect(findMenuTrail(MENU, '/nowhere')).toEqual([]);
+  });
+});
+
+describe('safeRedirect', () => {
+  it('accepts in-app paths with their query', () => {
+    expect(safeRedirect('/system/staff?page=2')).toBe('/system/staff?page=2');
+  });
+  it.each([
+    null,
+    '',
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/login',
+    '/login?redirect=/',
+  ])('falls back to / for %s', (target) => expect(safeRedirect(target)).toBe('/'));
+});

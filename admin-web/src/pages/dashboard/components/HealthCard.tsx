@@ -1,0 +1,139 @@
+import type { ReactNode } from 'react';
+import { Badge, Button, Card, Descriptions, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { CloudServerOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import type { ComponentStatus, HealthResponse } from '@linli/shared-types';
+import { LoadError } from '../../../components/LoadError';
+import { fetchHealth, formatUptime } from '../service';
+
+const OVERALL: Record<HealthResponse['status'], { color: string; text: string }> = {
+  ok: { color: 'success', text: '运行正常' },
+  degraded: { color: 'warning', text: '部分降级' },
+  down: { color: 'error', text: '服务故障' },
+};
+
+const COMPONENT: Record<ComponentStatus, { status: 'success' | 'error' | 'default'; text: string }> = {
+  up: { status: 'success', text: '正常' },
+  down: { status: 'error', text: '异常' },
+  not_configured: { status: 'default', text: '未启用' },
+};
+
+function ComponentState({
+  status,
+  detail,
+  error,
+}: {
+  status: ComponentStatus;
+  detail?: ReactNode;
+  error?: string;
+}) {
+  const s = COMPONENT[status];
+  return (
+    <span>
+      <Badge status={s.status} text={s.text} />
+      {detail && <Typography.Text type="secondary"> · {detail}</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+          {error}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+const latency = (ms?: number) => (ms === undefined ? undefined : `${ms} ms`);
+
+export function HealthCard() {
+  const health = useQuery({ queryKey: ['health'], queryFn: fetchHealth, refetchInterval: 30_000 });
+  const data = health.data;
+
+  return (
+    <Card
+      title={
+        <span>
+          <CloudServerOutlined style={{ marginRight: 8 }} />
+          系统状态
+        </span>
+      }
+      extra={
+        <Tooltip title="每 30 秒自动刷新">
+          <Button
+            type="text"
+            size="small"
+            icon={<ReloadOutlined spin={health.isFetching} />}
+            onClick={() => void health.refetch()}
+            aria-label="刷新系统状态"
+          />
+        </Tooltip>
+      }
+      variant="borderless"
+      style={{ height: '100%' }}
+      data-testid="health-card"
+    >
+      {health.isPending ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : health.isError && !data ? (
+        <LoadError compact error={health.error} onRetry={() => void health.refetch()} />
+      ) : data ? (
+        <>
+          <Tag color={OVERALL[data.status].color} style={{ marginBottom: 12 }} data-testid="health-status">
+            {OVERALL[data.status].text}
+          </Tag>
+          <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
+            <Descriptions.Item label="数据库">
+              <ComponentState
+                status={data.database.status}
+                detail={[
+                  data.database.driver === 'mysql' ? 'MySQL' : 'SQLite',
+                  latency(data.database.latencyMs),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+                error={data.database.error}
+              />
+            </Descriptions.Item>
+            <Descriptions.Item label="Redis">
+              <ComponentState
+                status={data.redis.status}
+                detail={latency(data.redis.latencyMs)}
+                error={data.redis.error}
+              />
+            </Descriptions.Item>
+            <Descriptions.Item label="任务队列">
+              <ComponentState
+                status={data.queue.status}
+                detail={[
+                  data.queue.adapter === 'bull' ? 'Bull' : '进程内队列',
+                  data.queue.waiting !== undefined ? `等待 ${data.queue.waiting}` : null,
+                  data.queue.failed !== undefined ? `失败 ${data.queue.failed}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+                error={data.queue.error}
+              />
+            </Descriptions.Item>
+            <Descriptions.Item label="待投递事件">
+              {data.queue.outboxPending === undefined ? (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ) : (
+                <Typography.Text type={data.queue.outboxPending > 100 ? 'warning' : undefined}>
+                  {data.queue.outboxPending} 条
+                </Typography.Text>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label="运行模式">
+              {data.mode === 'embedded' ? '嵌入式（SQLite + 进程内队列）' : '服务模式（MySQL + Redis）'}
+            </Descriptions.Item>
+            <Descriptions.Item label="版本">{data.version}</Descriptions.Item>
+            <Descriptions.Item label="已运行">{formatUptime(data.uptimeSeconds)}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            检查于 {dayjs(data.time).format('YYYY-MM-DD HH:mm:ss')}
+            {health.isError && '（最近一次刷新失败，显示的是上次结果）'}
+          </Typography.Text>
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,162 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Button, Card, Empty, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import type { AuditLogEntry, AuditLogQuery } from '@linli/shared-types';
+import { LoadError } from '../../../components/LoadError';
+import { PageHeader } from '../../../components/PageHeader';
+import { auditActionLabel, auditEntityLabel } from '../../../labels/audit';
+import { AuditDiff } from './components/AuditDiff';
+import { AuditFilters } from './components/AuditFilters';
+import { auditKeys, fetchAuditLogs, queryFromSearch, searchFromQuery } from './service';
+
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  disable: 'red',
+  enable: 'cyan',
+  reset_password: 'orange',
+  login: 'default',
+  logout: 'default',
+};
+
+function actionColor(action: string): string {
+  return ACTION_COLORS[action.split('.').pop() ?? ''] ?? 'default';
+}
+
+export default function AuditLogsPage() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => queryFromSearch(params), [params]);
+  const setQuery = (patch: Partial<AuditLogQuery>, resetPage = true) =>
+    setParams(searchFromQuery({ ...query, ...(resetPage ? { page: 1 } : {}), ...patch }));
+  const filtered = Boolean(
+    query.actorId || query.action || query.entityType || query.entityId || query.from || query.to,
+  );
+
+  const list = useQuery({
+    queryKey: auditKeys.list(query),
+    queryFn: () => fetchAuditLogs(query),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<AuditLogEntry> = [
+    {
+      title: '时间',
+      dataIndex: 'createdAt',
+      width: 170,
+      render: (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: '操作人',
+      key: 'actor',
+      width: 150,
+      render: (_, row) =>
+        row.actorType === 'system' ? (
+          <Tag bordered={false}>系统</Tag>
+        ) : (
+          <Tooltip title="只看此人的操作">
+            <Typography.Link onClick={() => row.actorId && setQuery({ actorId: row.actorId })}>
+              {row.actorName ?? '未知员工'}
+              {row.actorId !== null && (
+                <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
+                  #{row.actorId}
+                </Typography.Text>
+              )}
+            </Typography.Link>
+          </Tooltip>
+        ),
+    },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      width: 170,
+      render: (action: string) => (
+        <Tooltip title={action}>
+          <Tag color={actionColor(action)}>{auditActionLabel(action)}</Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '对象',
+      key: 'entity',
+      width: 140,
+      render: (_, row) => (
+        <span>
+          {auditEntityLabel(row.entityType)}
+          {row.entityId && <Typography.Text type="secondary"> #{row.entityId}</Typography.Text>}
+        </span>
+      ),
+    },
+    {
+      title: 'IP',
+      dataIndex: 'ip',
+      width: 140,
+      render: (ip: string | null) => ip ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: '请求编号',
+      dataIndex: 'requestId',
+      ellipsis: true,
+      render: (id: string | null) =>
+        id ? (
+          <Typography.Text copyable={{ text: id }} style={{ fontFamily: 'monospace', fontSize: 12 }}>
+            {id}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+  ];
+
+  const data = list.data;
+  return (
+    <>
+      <PageHeader
+        title="操作日志"
+        description="记录每一次员工写操作：谁、在何时、从何处、改了什么。展开一行查看变更前后对比。"
+      />
+      <Card variant="borderless">
+        <div style={{ marginBottom: 16 }}>
+          <AuditFilters query={query} onChange={(patch) => setQuery(patch)} onReset={() => setParams({})} />
+        </div>
+        {list.isError && !data ? (
+          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<AuditLogEntry>
+            rowKey="id"
+            columns={columns}
+            dataSource={data?.items}
+            loading={list.isFetching}
+            scroll={{ x: 1000 }}
+            data-testid="audit-table"
+            expandable={{
+              expandedRowRender: (row) => <AuditDiff entry={row} />,
+              rowExpandable: (row) => row.before !== null || row.after !== null,
+            }}
+            locale={{
+              emptyText: list.isPending ? (
+                <div style={{ height: 160 }} />
+              ) : (
+                <Empty description={filtered ? '没有符合条件的操作记录' : '暂无操作记录'}>
+                  {filtered && <Button onClick={() => setParams({})}>清除筛选</Button>}
+                </Empty>
+              ),
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => `共 ${total} 条记录`,
+              onChange: (page, pageSize) =>
+                setQuery({ page: pageSize === query.pageSize ? page : 1, pageSize }, false),
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+// Direct API calls the browser tests use to set up or cross-check what the UI shows.
+import type { MemberLoginResponse, StaffLoginResponse } from '@linli/shared-types';
+import { baseUrl } from './browser';
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(baseUrl() + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path} → HTTP ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function get<T>(path: string, accessToken: string): Promise<T> {
+  const res = await fetch(baseUrl() + path, { headers: { authorization: `Bearer ${accessToken}` } });
+  if (!res.ok) throw new Error(`GET ${path} → HTTP ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export function staffLogin(username: string, password: string): Promise<StaffLoginResponse> {
+  return post<StaffLoginResponse>('/api/admin/auth/login', { username, password });
+}
+
+export function devLogin(openid: string): Promise<MemberLoginResponse> {
+  return post<MemberLoginResponse>('/api/app/auth/dev-login', { openid });
+}

@@ -1,0 +1,8 @@
+export default definePageConfig({
+  navigationBarTitleText: '邻里团购',
+  navigationBarBackgroundColor: '#1f9d55',
+  navigationBarTextStyle: 'white',
+  enablePullDownRefresh: true,
+  backgroundColor: '#1f9d55',
+  backgroundTextStyle: 'light',
+});

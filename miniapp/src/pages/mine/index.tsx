@@ -1,0 +1,165 @@
+import { useCallback, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { type LeaderSummary, type MemberProfile } from '@linli/shared-types';
+import { StateView } from '@/components/state-view';
+import { useMember } from '@/hooks/use-member';
+import { ensureLogin, login, logout, refreshProfile } from '@/services/auth';
+import { ApiError, showErrorToast } from '@/services/request';
+import { initialOf, maskPhone } from '@/utils/display';
+import { formatMemberSince } from '@/utils/shanghai-time';
+import './index.scss';
+
+function ProfileHeader({ member }: { member: MemberProfile }) {
+  return (
+    <View className="mine-hero" id="mine-profile">
+      {member.avatarUrl ? (
+        <Image className="mine-hero__avatar" id="mine-avatar" src={member.avatarUrl} mode="aspectFill" />
+      ) : (
+        <View className="mine-hero__avatar mine-hero__avatar--initial" id="mine-avatar">
+          <Text>{initialOf(member.nickname)}</Text>
+        </View>
+      )}
+      <View className="mine-hero__info">
+        <View className="mine-hero__name-row">
+          <Text className="mine-hero__nickname" id="mine-nickname">
+            {member.nickname}
+          </Text>
+          {member.isLeader ? (
+            <Text className="mine-hero__badge" id="mine-leader-badge">
+              团长
+            </Text>
+          ) : null}
+        </View>
+        <Text className="mine-hero__meta" id="mine-phone">
+          {member.phone ? maskPhone(member.phone) : '未绑定手机号'}
+        </Text>
+        <Text className="mine-hero__meta" id="mine-member-since">
+          {formatMemberSince(member.createdAt)}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function InfoRow({ label, value, id }: { label: string; value: string; id?: string }) {
+  return (
+    <View className="info-row">
+      <Text className="info-row__label">{label}</Text>
+      <Text className="info-row__value" id={id}>
+        {value}
+      </Text>
+    </View>
+  );
+}
+
+function PickupCard({ leader }: { leader: LeaderSummary | null }) {
+  const point = leader?.pickupPoint ?? null;
+  return (
+    <View className="mine-card" id="mine-pickup">
+      <View className="mine-card__head">
+        <Text className="mine-card__title">我的团长与自提点</Text>
+      </View>
+      {leader ? (
+        <View>
+          <InfoRow label="团长" value={leader.name} id="mine-leader-name" />
+          {leader.phone ? <InfoRow label="团长电话" value={leader.phone} /> : null}
+          <InfoRow label="自提点" value={point ? point.name : '团长暂未设置自提点'} id="mine-pickup-name" />
+          {point ? <InfoRow label="地址" value={point.address} id="mine-pickup-address" /> : null}
+          {point?.openingHours ? (
+            <InfoRow label="营业时间" value={point.openingHours} id="mine-pickup-hours" />
+          ) : null}
+          {point?.contactPhone ? <InfoRow label="自提点电话" value={point.contactPhone} /> : null}
+        </View>
+      ) : (
+        <Text className="mine-card__empty" id="mine-no-leader">
+          还没有绑定团长。通过团长分享的小程序链接或海报进入，就会绑定到他的自提点。
+        </Text>
+      )}
+    </View>
+  );
+}
+
+export default function MinePage() {
+  const member = useMember();
+  const [busy, setBusy] = useState(false);
+
+  useDidShow(() => {
+    // Show the stored profile at once, then bring leader/pickup point up to date.
+    void ensureLogin()
+      .then((current) => (current ? refreshProfile() : null))
+      .catch(() => undefined);
+  });
+
+  const signIn = useCallback(async () => {
+    setBusy(true);
+    try {
+      await login();
+    } catch (caught) {
+      showErrorToast(caught instanceof ApiError ? caught.message : '登录失败，请稍后重试');
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const signOut = useCallback(async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '退出后需要重新登录才能查看团购和订单',
+      confirmText: '退出',
+      confirmColor: '#ff6a13',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await logout();
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  if (!member) {
+    return (
+      <View className="mine-page">
+        <View className="mine-hero mine-hero--guest">
+          <View className="mine-hero__avatar mine-hero__avatar--initial">
+            <Text>邻</Text>
+          </View>
+          <View className="mine-hero__info">
+            <Text className="mine-hero__nickname" id="mine-guest">
+              未登录
+            </Text>
+            <Text className="mine-hero__meta">登录后查看你的团长和自提点</Text>
+          </View>
+        </View>
+        <View className="mine-card">
+          <StateView
+            id="mine-signed-out"
+            illustration="person"
+            title="欢迎来到邻里团购"
+            description="和邻居一起拼团，团长送到家门口的自提点"
+            actionText={busy ? '登录中…' : '登录'}
+            actionId="mine-login"
+            onAction={() => void (busy ? undefined : signIn())}
+          />
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="mine-page">
+      <ProfileHeader member={member} />
+      <PickupCard leader={member.currentLeader} />
+      <View className="mine-actions">
+        <View
+          className="btn btn--ghost btn--block"
+          id="mine-logout"
+          onClick={() => void (busy ? undefined : signOut())}
+        >
+          退出登录
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,2 @@
+export { AuditService, type AuditRecordInput } from './audit.service';
+export { AuditModule } from './audit.module';

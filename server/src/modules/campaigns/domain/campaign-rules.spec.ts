@@ -1,0 +1,87 @@
+import {
+  addDays,
+  campaignProblems,
+  isOfferedAt,
+  isOpenAt,
+  shanghaiDate,
+  shanghaiTime,
+  type CampaignItemDraft,
+  type CampaignSchedule,
+} from './campaign-rules';
+
+const schedule: CampaignSchedule = {
+  startAt: new Date('2026-03-01T00:00:00Z'),
+  endAt: new Date('2026-03-03T00:00:00Z'),
+  cutoffAt: new Date('2026-03-01T14:00:00Z'), // 22:00 in Shanghai
+  pickupDate: '2026-03-02',
+};
+const item: CampaignItemDraft = { skuId: 1, groupPrice: 1990, originalPrice: 2990, perMemberLimit: 2, stockCap: null };
+
+describe('Shanghai calendar helpers', () => {
+  it('computes the Shanghai date across the UTC day boundary', () => {
+    expect(shanghaiDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(shanghaiDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+  });
+
+  it('builds a Shanghai wall-clock instant', () => {
+    expect(shanghaiTime('2026-03-01', 22).toISOString()).toBe('2026-03-01T14:00:00.000Z');
+    expect(shanghaiTime('2026-03-01', 6, 30).toISOString()).toBe('2026-02-28T22:30:00.000Z');
+  });
+
+  it('adds days across month ends', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-12-31', 2)).toBe('2027-01-02');
+  });
+});
+
+describe('campaignProblems', () => {
+  it('accepts a consistent campaign', () => {
+    expect(campaignProblems(schedule, [item, { ...item, skuId: 2, groupPrice: 2990 }])).toEqual([]);
+  });
+
+  it('checks the time order of start, cutoff, end and pickup', () => {
+    const fields = (s: Partial<CampaignSchedule>) => campaignProblems({ ...schedule, ...s }, [item]).map((p) => p.field);
+    expect(fields({ endAt: schedule.startAt })).toContain('endAt');
+    expect(fields({ cutoffAt: new Date('2026-03-04T00:00:00Z') })).toEqual(['cutoffAt', 'pickupDate']);
+    expect(fields({ cutoffAt: schedule.startAt })).toEqual(['cutoffAt']);
+    expect(fields({ cutoffAt: schedule.endAt, pickupDate: '2026-03-03' })).toEqual([]);
+    expect(fields({ pickupDate: '2026-02-28' })).toEqual(['pickupDate']);
+    expect(fields({ pickupDate: '2026-3-2' })).toEqual(['pickupDate']);
+    // Cut-off at 22:00 Shanghai on 03-01: same-day pickup is allowed, the day before is not.
+    expect(fields({ pickupDate: '2026-03-01' })).toEqual([]);
+  });
+
+  it('checks items: prices in fen, group price not above original, no duplicates', () => {
+    const problems = campaignProblems(schedule, [
+      { ...item, groupPrice: 3000 },
+      { ...item, skuId: 2, groupPrice: 19.9 },
+      { ...item, skuId: 2, perMemberLimit: -1, stockCap: -3 },
+    ]);
+    expect(problems).toEqual([
+      { field: 'items.0', errors: ['团购价不能高于划线价'] },
+      { field: 'items.1', errors: ['团购价必须是非负整数（分）'] },
+      {
+        field: 'items.2',
+        errors: ['每人限购必须是非负整数（0 表示不限）', '活动库存上限必须是非负整数', '同一规格不能重复添加'],
+      },
+    ]);
+    expect(campaignProblems(schedule, [])).toEqual([{ field: 'items', errors: ['至少需要一个商品'] }]);
+  });
+});
+
+describe('isOpenAt / isOfferedAt', () => {
+  const live = { status: 'live' as const, startAt: schedule.startAt, endAt: schedule.endAt };
+
+  it('is open only while live and within [startAt, endAt)', () => {
+    expect(isOpenAt(live, schedule.startAt)).toBe(true);
+    expect(isOpenAt(live, new Date('2026-03-02T00:00:00Z'))).toBe(true);
+    expect(isOpenAt(live, schedule.endAt)).toBe(false);
+    expect(isOpenAt(live, new Date('2026-02-28T23:59:59Z'))).toBe(false);
+    expect(isOpenAt({ ...live, status: 'scheduled' }, new Date('2026-03-02T00:00:00Z'))).toBe(false);
+  });
+
+  it('offers audience-all campaigns at every leader and to unbound buyers', () => {
+    expect(isOfferedAt({ audience: 'all' }, 7)).toBe(true);
+    expect(isOfferedAt({ audience: 'all' }, null)).toBe(true);
+  });
+});

@@ -1,0 +1,10 @@
+export { IdentityModule } from './identity.module';
+export { StaffService } from './staff.service';
+export { TokenService, type TokenSubject, type ConsumeResult } from './tokens/token.service';
+export { WechatClient } from './wechat/wechat.client';
+export type { WechatSession } from './domain/wechat-session';
+export { RequirePermissions } from './auth/require-permissions.decorator';
+export { ParseIdPipe } from './api/parse-id.pipe';
+export { LOGIN_RATE_LIMIT } from './api/login-rate-limit';
+export { TokenPairDto } from './api/dto/auth.dto';
+export { RefreshRequestDto } from './api/dto/auth.dto';

@@ -1,0 +1,19 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { SeedModule } from '../seed/demo-seed';
+import { AuditModule } from './audit';
+import { CampaignsModule } from './campaigns';
+import { CatalogModule } from './catalog';
+import { IdentityModule } from './identity';
+import { LeadersModule } from './leaders';
+import { MembersModule } from './members';
+
+/** Business modules (owned by server-modules), imported by the root AppModule. */
+export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
+  AuditModule,
+  IdentityModule,
+  LeadersModule,
+  MembersModule,
+  CatalogModule,
+  CampaignsModule,
+  SeedModule,
+];

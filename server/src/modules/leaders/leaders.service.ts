@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { LeaderSummary, PickupPointSummary } from '@linli/shared-types';
+import { ConflictError, RequestContext } from '../../platform';
+import { AuditService } from '../audit';
+import { generateInviteCode } from './domain/invite-code';
+import { LeaderStatus } from './domain/leader-status';
+import { LeaderEntity } from './persistence/leader.entity';
+import { PickupPointEntity } from './persistence/pickup-point.entity';
+
+export interface NewPickupPoint {
+  name: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  openingHours: string | null;
+  contactPhone: string | null;
+}
+
+export interface NewLeader {
+  memberId: number;
+  name: string;
+  phone: string | null;
+  status: LeaderStatus;
+  uplineLeaderId: number | null;
+  pickupPoint: NewPickupPoint;
+}
+
+const INVITE_CODE_ATTEMPTS = 5;
+
+@Injectable()
+export class LeadersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Leader with pickup point, as buyers see it; null when there is no such leader. */
+  async getSummary(leaderId: number, manager: EntityManager = this.dataSource.manager): Promise<LeaderSummary | null> {
+    return (await this.getSummaries([leaderId], manager)).get(leaderId) ?? null;
+  }
+
+  async getSummaries(
+    leaderIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, LeaderSummary>> {
+    const result = new Map<number, LeaderSummary>();
+    if (leaderIds.length === 0) return result;
+    const ids = [...new Set(leaderIds)];
+    const [leaders, points] = await Promise.all([
+      manager.getRepository(LeaderEntity).findBy({ id: In(ids) }),
+      manager.getRepository(PickupPointEntity).findBy({ leaderId: In(ids) }),
+    ]);
+    const pointByLeader = new Map(points.map((p) => [p.leaderId, toPickupPointSummary(p)]));
+    for (const leader of leaders) {
+      result.set(leader.id, {
+        id: leader.id,
+        name: leader.name,
+        phone: leader.phone,
+        pickupPoint: pointByLeader.get(leader.id) ?? null,
+      });
+    }
+    return result;
+  }
+
+  async isActiveLeader(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(LeaderEntity).exists({ where: { memberId, status: LeaderStatus.ACTIVE } });
+  }
+
+  /** The active leader owning an invite code (share links, posters), or null. */
+  async findActiveLeaderIdByInviteCode(
+    inviteCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number | null> {
+    const leader = await manager
+      .getRepository(LeaderEntity)
+      .findOne({ where: { inviteCode, status: LeaderStatus.ACTIVE }, select: { id: true } });
+    return leader?.id ?? null;
+  }
+
+  /** Creates a leader with their pickup point in the caller's transaction, audited. */
+  async createWith(
+    manager: EntityManager,
+    ctx: RequestContext,
+    input: NewLeader,
+  ): Promise<{ id: number; inviteCode: string }> {
+    const leaders = manager.getRepository(LeaderEntity);
+    if (await leaders.exists({ where: { memberId: input.memberId } })) {
+      throw new ConflictError('LEADER_ALREADY_EXISTS', '该会员已经是团长或已提交申请');
+    }
+    const inviteCode = await this.unusedInviteCode(manager);
+    const leader = leaders.create({
+      memberId: input.memberId,
+      name: input.name,
+      phone: input.phone,
+      status: input.status,
+      inviteCode,
+      uplineLeaderId: input.uplineLeaderId,
+    });
+    await leaders.insert(leader);
+    const point = manager.getRepository(PickupPointEntity).create({ leaderId: leader.id, ...input.pickupPoint });
+    await manager.getRepository(PickupPointEntity).insert(point);
+    await this.audit.record(manager, ctx, {
+      action: 'leader.create',
+      entityType: 'leader',
+      entityId: leader.id,
+      before: null,
+      after: { ...input, id: leader.id, inviteCode },
+    });
+    return { id: leader.id, inviteCode };
+  }
+
+  private async unusedInviteCode(manager: EntityManager): Promise<string> {
+    for (let attempt = 0; attempt < INVITE_CODE_ATTEMPTS; attempt++) {
+      const code = generateInviteCode();
+      if (!(await manager.getRepository(LeaderEntity).exists({ where: { inviteCode: code } }))) return code;
+    }
+    // 31^8 ≈ 8.5e11 codes: repeated collisions mean something else is wrong.
+    throw new Error('could not find an unused invite code');
+  }
+}
+
+function toPickupPointSummary(p: PickupPointEntity): PickupPointSummary {
+  return {
+    id: p.id,
+    name: p.name,
+    address: p.address,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    openingHours: p.openingHours,
+    contactPhone: p.contactPhone,
+  };
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type {
+  AppAuthOptions,
+  DevLoginRequest,
+  MemberLoginResponse,
+  MemberProfile,
+  WechatLoginRequest,
+} from '@linli/shared-types';
+import { TokenPairDto } from '../../../identity';
+import { LeaderSummaryDto } from '../../../leaders';
+
+export class AppAuthOptionsDto implements AppAuthOptions {
+  @ApiProperty({ description: '是否配置了微信小程序登录' }) wechatLogin!: boolean;
+  @ApiProperty({ description: '是否开启开发登录（生产环境永远为 false）' }) devLogin!: boolean;
+}
+
+export class WechatLoginRequestDto implements WechatLoginRequest {
+  @ApiProperty({ description: 'Taro.login() 返回的 code' })
+  @IsString({ message: 'code 必须是文本' })
+  @IsNotEmpty({ message: '缺少微信登录 code' })
+  @MaxLength(128, { message: 'code 格式不正确' })
+  code!: string;
+
+  @ApiPropertyOptional({ description: '进入小程序的邀请场景值（团长邀请码）' })
+  @IsOptional()
+  @IsString({ message: '场景值必须是文本' })
+  @MaxLength(64, { message: '场景值最长 64 个字符' })
+  scene?: string;
+}
+
+export class DevLoginRequestDto implements DevLoginRequest {
+  @ApiPropertyOptional({ description: '1–64 位字母、数字、_ 或 -；缺省为演示买家', example: 'demo-buyer' })
+  @IsOptional()
+  @IsString({ message: 'openid 必须是文本' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'openid 需为 1–64 位字母、数字、_ 或 -' })
+  openid?: string;
+
+  @ApiPropertyOptional({ example: '小邻' })
+  @IsOptional()
+  @IsString({ message: '昵称必须是文本' })
+  @IsNotEmpty({ message: '昵称不能为空' })
+  @MaxLength(32, { message: '昵称最长 32 个字符' })
+  nickname?: string;
+}
+
+export class MemberProfileDto implements MemberProfile {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '微信用户A1B2' }) nickname!: string;
+  @ApiProperty({ type: String, nullable: true }) avatarUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ description: '是否同时是启用中的团长' }) isLeader!: boolean;
+  @ApiProperty({ type: LeaderSummaryDto, nullable: true, description: '当前绑定的团长（自提点）' })
+  currentLeader!: LeaderSummaryDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class MemberLoginResponseDto extends TokenPairDto implements MemberLoginResponse {
+  @ApiProperty({ type: MemberProfileDto }) member!: MemberProfileDto;
+  @ApiProperty({ description: '本次登录是否新建了会员' }) isNew!: boolean;
+}

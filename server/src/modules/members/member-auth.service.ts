@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  AppAuthOptions,
+  DevLoginRequest,
+  MemberLoginResponse,
+  WechatLoginRequest,
+} from '@linli/shared-types';
+import { APP_CONFIG, AppConfig, ForbiddenError, RequestContext, TransactionRunner } from '../../platform';
+import { TokenService, WechatClient } from '../identity';
+import { LeadersService } from '../leaders';
+import { MemberEntity } from './persistence/member.entity';
+import { isUniqueViolation } from './persistence/unique-violation';
+import { MembersService, type MemberIdentity } from './members.service';
+
+/** The demo buyer dev-login uses when no openid is given (the seed binds it to a leader). */
+export const DEFAULT_DEV_OPENID = 'demo-buyer';
+/** Dev-login openids live in their own namespace so they can never collide with real WeChat openids. */
+export const DEV_OPENID_PREFIX = 'dev:';
+
+/** Mini-program login: WeChat code2session, the dev login, refresh and logout for members. */
+@Injectable()
+export class MemberAuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly tokens: TokenService,
+    private readonly wechat: WechatClient,
+    private readonly members: MembersService,
+    private readonly leaders: LeadersService,
+  ) {}
+
+  options(): AppAuthOptions {
+    return { wechatLogin: this.wechat.isConfigured(), devLogin: this.devLoginEnabled() };
+  }
+
+  async wechatLogin(ctx: RequestContext, input: WechatLoginRequest): Promise<MemberLoginResponse> {
+    const session = await this.wechat.code2Session(input.code);
+    const inviteLeaderId = input.scene ? await this.leaders.findActiveLeaderIdByInviteCode(input.scene) : null;
+    return this.login(ctx, { openid: session.openid, unionid: session.unionid, inviteLeaderId });
+  }
+
+  async devLogin(ctx: RequestContext, input: DevLoginRequest): Promise<MemberLoginResponse> {
+    if (!this.devLoginEnabled()) {
+      throw new ForbiddenError('AUTH_DEV_LOGIN_DISABLED', '未开启开发登录，请使用微信登录');
+    }
+    const openid = DEV_OPENID_PREFIX + (input.openid ?? DEFAULT_DEV_OPENID);
+    return this.login(ctx, { openid, unionid: null, nickname: input.nickname });
+  }
+
+  async refresh(ctx: RequestContext, refreshToken: string): Promise<MemberLoginResponse> {
+    const result = await this.tx.run(async (m) => {
+      const consumed = await this.tokens.consumeRefreshToken(m, 'member', refreshToken);
+      if (!consumed.ok) return consumed;
+      const pair = await this.tokens.issue(m, ctx, { kind: 'member', id: consumed.subjectId }, consumed.familyId);
+      const member = await this.members.profileOf(m, consumed.subjectId);
+      return { ok: true as const, response: { ...pair, member, isNew: false } };
+    });
+    if (!result.ok) throw result.error;
+    return result.response;
+  }
+
+  async logout(_ctx: RequestContext, refreshToken: string): Promise<void> {
+    await this.tx.run((m) => this.tokens.revokeSession(m, 'member', refreshToken));
+  }
+
+  private devLoginEnabled(): boolean {
+    // Config already refuses DEV_LOGIN in production; checked again so no path can enable it there.
+    return this.config.devLogin && this.config.nodeEnv !== 'production';
+  }
+
+  private async login(ctx: RequestContext, identity: MemberIdentity): Promise<MemberLoginResponse> {
+    const attempt = () =>
+      this.tx.run(async (m) => {
+        const { member, isNew } = await this.members.findOrCreate(m, identity);
+        return this.respond(m, ctx, member, isNew);
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      // Two first logins of the same person raced on the openid index: the other one created the member.
+      if (isUniqueViolation(error)) return attempt();
+      throw error;
+    }
+  }
+
+  private async respond(
+    manager: Parameters<MembersService['profileOf']>[0],
+    ctx: RequestContext,
+    member: MemberEntity,
+    isNew: boolean,
+  ): Promise<MemberLoginResponse> {
+    const pair = await this.tokens.issue(manager, ctx, { kind: 'member', id: member.id });
+    return { ...pair, member: await this.members.profileOf(manager, member.id), isNew };
+  }
+}

@@ -1,0 +1,77 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import type { AppConfig } from '../config/app-config';
+import '../request-context/fastify-augmentation';
+import { mapError } from './error-mapping';
+import { setupOpenApi } from './openapi';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Everything HTTP that sits in front of the controllers. Must run before `app.init()`: the
+ * rate-limit plugin reads each route's config (`@RouteConfig({ rateLimit })`) as routes are added.
+ */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    request.requestId = String(request.id);
+    // pino-http (nestjs-pino) reads the id from the raw request, so log lines and header agree.
+    (request.raw as typeof request.raw & { id?: string }).id = request.requestId;
+    void reply.header('X-Request-Id', request.requestId);
+  });
+
+  // Errors raised by Fastify itself (body too large, malformed JSON, rate limit) never reach Nest's filter.
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const mapped = mapError(error, request.requestId ?? String(request.id));
+    if (mapped.unexpected) new Logger('HTTP').error({ err: error, requestId: mapped.body.requestId }, 'unhandled error');
+    void reply.status(mapped.status).send(mapped.body);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd and Taro H5 inject styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.enableCors({
+    // Empty list: same-origin only (the front ends are served from this server).
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  if (redis) fastify.addHook('onClose', async () => void (await redis.quit()));
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    redis: redis ?? undefined,
+    nameSpace: `${config.queuePrefix}:rate-limit:`,
+    // A Redis hiccup must not take the API down with it.
+    skipOnError: true,
+    errorResponseBuilder: (request, context) =>
+      Object.assign(new Error('rate limited'), { statusCode: context.statusCode, requestId: request.requestId }),
+  });
+
+  app.setGlobalPrefix(API_PREFIX);
+  setupOpenApi(app, config);
+}

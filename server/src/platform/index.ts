@@ -1,0 +1,38 @@
+// The platform's public surface: business modules import from here only.
+export { APP_CONFIG, ConfigError, loadConfig, type AppConfig, type NodeEnv, type ProcessRole } from './config/app-config';
+export {
+  BusinessError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from './errors/business-error';
+export type { Actor, MemberActor, StaffActor } from './request-context/actor';
+export {
+  Ctx,
+  requestContextOf,
+  requireMember,
+  requireStaff,
+  systemContext,
+  type RequestContext,
+} from './request-context/request-context';
+export { TransactionRunner } from './database/transaction';
+export { CreatedAtColumn, JsonColumn, MoneyColumn, UpdatedAtColumn, UtcDateTimeColumn } from './database/columns';
+export {
+  bigIdColumn,
+  createdAtColumn,
+  datetimeColumn,
+  idColumn,
+  isMysql,
+  nowDefault,
+  updatedAtColumn,
+} from './database/migration-columns';
+export { SnakeNamingStrategy } from './database/snake-naming.strategy';
+export { OutboxService } from './outbox/outbox.service';
+export { OnOutboxEvent } from './outbox/event-handler';
+export type { OutboxEvent, NewOutboxEvent } from './outbox/outbox-event';
+export { JobQueue, type JobName, type JobOptions, type JobPayloads } from './queue/job-queue';
+export { JobHandler, defineJob } from './queue/job-handler.decorator';
+export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
+export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';
+export { PlatformModule } from './platform.module';

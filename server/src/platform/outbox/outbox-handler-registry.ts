@@ -1,0 +1,51 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+import { OUTBOX_HANDLER_KEY, type OutboxHandlerMeta } from './event-handler';
+import type { OutboxEvent } from './outbox-event';
+
+export type OutboxHandlerFn = (event: OutboxEvent, manager: EntityManager) => Promise<void>;
+
+interface RegisteredHandler extends OutboxHandlerMeta {
+  run: OutboxHandlerFn;
+}
+
+/** Discovers @OnOutboxEvent methods; handler names are unique across the app. */
+@Injectable()
+export class OutboxHandlerRegistry implements OnModuleInit {
+  private readonly byName = new Map<string, RegisteredHandler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object' || wrapper.isAlias) continue;
+      for (const methodName of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
+        const method = (instance as Record<string, unknown>)[methodName];
+        if (typeof method !== 'function') continue;
+        const meta = this.reflector.get<OutboxHandlerMeta | undefined>(OUTBOX_HANDLER_KEY, method);
+        if (meta) this.register(meta, (event, manager) => (method as OutboxHandlerFn).call(instance, event, manager));
+      }
+    }
+  }
+
+  register(meta: OutboxHandlerMeta, run: OutboxHandlerFn): void {
+    if (this.byName.has(meta.handlerName)) {
+      throw new Error(`@OnOutboxEvent 处理器名称 "${meta.handlerName}" 重复; 每个处理器必须有唯一名称`);
+    }
+    this.byName.set(meta.handlerName, { ...meta, run });
+  }
+
+  handlerNamesFor(eventType: string): string[] {
+    return [...this.byName.values()].filter((h) => h.eventType === eventType).map((h) => h.handlerName);
+  }
+
+  get(handlerName: string): RegisteredHandler | undefined {
+    return this.byName.get(handlerName);
+  }
+}

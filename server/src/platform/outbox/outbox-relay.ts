@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { TransactionRunner } from '../database/transaction';
+import { JobQueue } from '../queue/job-queue';
+import { OutboxEventEntity } from './outbox-event.entity';
+import { OutboxHandlerRegistry } from './outbox-handler-registry';
+import { OutboxSignal } from './outbox-signal';
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
+
+export interface OutboxRelayOptions {
+  /** Poll interval; 0 disables the timer (tests drive `relayPending()` themselves). */
+  pollIntervalMs: number;
+  batchSize: number;
+  /** A claim older than this is considered abandoned (its process died) and taken over. */
+  claimTtlMs: number;
+}
+
+export const DEFAULT_OUTBOX_RELAY_OPTIONS: OutboxRelayOptions = {
+  pollIntervalMs: 1000,
+  batchSize: 100,
+  claimTtlMs: 30_000,
+};
+
+/**
+ * Moves committed outbox rows to the queue: one `outbox.deliver` job per (event, handler) with a
+ * deterministic jobId. Several processes may relay at once: each pass claims rows with a conditional
+ * UPDATE, so a row is enqueued by one claimant (and a duplicate enqueue is harmless anyway: jobIds
+ * de-duplicate and deliveries are idempotent).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly handlers: OutboxHandlerRegistry,
+    private readonly queue: JobQueue,
+    signal: OutboxSignal,
+    @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+  ) {
+    signal.onNudge(() => this.trigger());
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.pollIntervalMs > 0) {
+      this.timer = setInterval(() => this.trigger(), this.options.pollIntervalMs);
+      this.timer.unref();
+    }
+    this.trigger(); // events left over from before a restart
+  }
+
+  /** First shutdown phase: stop relaying before the queue drains and the database closes. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Number of events written but not yet relayed (health). */
+  pendingCount(): Promise<number> {
+    return this.dataSource.manager.countBy(OutboxEventEntity, { relayedAt: IsNull() });
+  }
+
+  /** Relays everything currently pending; returns how many events this call relayed. */
+  async relayPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const relayed = await this.relayBatch();
+      total += relayed;
+      if (relayed < this.options.batchSize) return total;
+    }
+  }
+
+  private trigger(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.relayPending()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'outbox relay pass failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.trigger();
+        }
+      });
+  }
+
+  private async relayBatch(): Promise<number> {
+    const token = randomUUID();
+    const claimed = await this.claim(token);
+    if (claimed.length === 0) return 0;
+    for (const event of claimed) {
+      for (const handlerName of this.handlers.handlerNamesFor(event.type)) {
+        await this.queue.add(
+          'outbox.deliver',
+          { eventId: event.eventId, handlerName },
+          { jobId: `outbox:${event.eventId}:${handlerName}`, attempts: 8, backoffMs: 2000 },
+        );
+      }
+    }
+    await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(OutboxEventEntity)
+        .set({ relayedAt: new Date(), claimToken: null, claimedUntil: null })
+        .where('claim_token = :token', { token })
+        .execute(),
+    );
+    return claimed.length;
+  }
+
+  private claim(token: string): Promise<OutboxEventEntity[]> {
+    return this.transactions.run(async (manager) => {
+      const now = new Date();
+      const candidates = await manager
+        .createQueryBuilder(OutboxEventEntity, 'e')
+        .select('e.id', 'id')
+        .where('e.relayedAt IS NULL')
+        .andWhere('(e.claimedUntil IS NULL OR e.claimedUntil < :now)', { now })
+        .orderBy('e.id', 'ASC')
+        .limit(this.options.batchSize)
+        .getRawMany<{ id: string | number }>();
+      if (candidates.length === 0) return [];
+      // Raw column names: UPDATE builders do not map property names. The WHERE repeats the candidate test: a row someone else claimed meanwhile is not taken.
+      await manager
+        .createQueryBuilder()
+        .update(OutboxEventEntity)
+        .set({ claimToken: token, claimedUntil: new Date(now.getTime() + this.options.claimTtlMs) })
+        .where('id IN (:...ids)', { ids: candidates.map((c) => c.id) })
+        .andWhere('relayed_at IS NULL')
+        .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+        .execute();
+      return manager.find(OutboxEventEntity, { where: { claimToken: token }, order: { id: 'ASC' } });
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import type { NewPickupPoint } from '../modules/leaders';
+
+/** Demo data of a small operator in 杭州: three leaders with pickup points, their buyers, fresh produce. */
+
+export interface DemoLeader {
+  key: string;
+  name: string;
+  phone: string;
+  pickupPoint: NewPickupPoint;
+}
+
+export const DEMO_LEADERS: DemoLeader[] = [
+  {
+    key: 'leader-wang',
+    name: '王丽华',
+    phone: '13857101234',
+    pickupPoint: {
+      name: '翠苑一区自提点',
+      address: '浙江省杭州市西湖区文三路 478 号翠苑一区 12 幢底商',
+      latitude: 30.2836,
+      longitude: 120.1265,
+      openingHours: '每天 08:00–21:00',
+      contactPhone: '13857101234',
+    },
+  },
+  {
+    key: 'leader-chen',
+    name: '陈建国',
+    phone: '13906812345',
+    pickupPoint: {
+      name: '采荷新村自提点',
+      address: '浙江省杭州市上城区采荷路 35 号采荷新村东门便利店',
+      latitude: 30.259,
+      longitude: 120.1945,
+      openingHours: '每天 09:00–20:30',
+      contactPhone: '13906812345',
+    },
+  },
+  {
+    key: 'leader-liu',
+    name: '刘晓燕',
+    phone: '15158023456',
+    pickupPoint: {
+      name: '滨江星光社区自提点',
+      address: '浙江省杭州市滨江区江南大道 228 号星光国际广场 1 号楼底商',
+      latitude: 30.2087,
+      longitude: 120.2121,
+      openingHours: '周一至周六 08:30–20:00',
+      contactPhone: '15158023456',
+    },
+  },
+];
+
+export interface DemoMember {
+  /** dev-login openid (the stored openid gets the `dev:` prefix). */
+  key: string;
+  nickname: string;
+  phone: string | null;
+  /** Index into DEMO_LEADERS. */
+  leader: number;
+}
+
+export const DEMO_MEMBERS: DemoMember[] = [
+  { key: 'demo-buyer', nickname: '演示买家', phone: null, leader: 0 },
+  { key: 'member-zhang', nickname: '张美玲', phone: '13757112201', leader: 0 },
+  { key: 'member-li', nickname: '李志强', phone: '13588203302', leader: 0 },
+  { key: 'member-zhao', nickname: '赵雪', phone: null, leader: 0 },
+  { key: 'member-sun', nickname: '孙浩然', phone: '18667104404', leader: 1 },
+  { key: 'member-zhou', nickname: '周敏', phone: '13605715505', leader: 1 },
+  { key: 'member-wu', nickname: '吴佳怡', phone: null, leader: 1 },
+  { key: 'member-zheng', nickname: '郑国华', phone: '13967107707', leader: 2 },
+  { key: 'member-feng', nickname: '冯晓丽', phone: '15888408808', leader: 2 },
+  { key: 'member-he', nickname: '何俊', phone: null, leader: 2 },
+];
+
+export interface DemoProduct {
+  name: string;
+  description: string;
+  skus: Array<{
+    specText: string;
+    price: number;
+    cost: number;
+    stock: number;
+    lowStockThreshold: number;
+    /** Campaign group price (fen) and per-member limit (0 = none); absent = not in the demo campaign. */
+    groupPrice?: number;
+    perMemberLimit?: number;
+  }>;
+}
+
+export const DEMO_PRODUCTS: DemoProduct[] = [
+  {
+    name: '海南金钻凤梨',
+    description: '海南万宁产地直发，免削皮，果肉金黄，香甜多汁。',
+    skus: [
+      { specText: '单果约 2.5 斤', price: 2990, cost: 1800, stock: 200, lowStockThreshold: 20, groupPrice: 1990, perMemberLimit: 3 },
+      { specText: '两果装约 5 斤', price: 5290, cost: 3300, stock: 120, lowStockThreshold: 10, groupPrice: 3690, perMemberLimit: 2 },
+    ],
+  },
+  {
+    name: '千禧小番茄',
+    description: '山东寿光大棚种植，皮薄汁多，酸甜适口，老人小孩都爱吃。',
+    skus: [
+      { specText: '3 斤装', price: 1990, cost: 1100, stock: 300, lowStockThreshold: 30, groupPrice: 1290, perMemberLimit: 0 },
+      { specText: '5 斤装', price: 2990, cost: 1750, stock: 150, lowStockThreshold: 15, groupPrice: 1990, perMemberLimit: 0 },
+    ],
+  },
+  {
+    name: '农家散养土鸡蛋',
+    description: '临安山区散养，每天现捡，蛋黄饱满，破损包赔。',
+    skus: [
+      { specText: '30 枚装', price: 3690, cost: 2400, stock: 100, lowStockThreshold: 10, groupPrice: 2880, perMemberLimit: 2 },
+      { specText: '15 枚装', price: 1990, cost: 1250, stock: 150, lowStockThreshold: 15 },
+    ],
+  },
+  {
+    name: '烟台红富士苹果',
+    description: '山东烟台栖霞果园，果径 75mm 以上，脆甜爽口。',
+    skus: [{ specText: '5 斤装', price: 3490, cost: 2100, stock: 180, lowStockThreshold: 20, groupPrice: 2590, perMemberLimit: 0 }],
+  },
+  {
+    name: '本地小青菜',
+    description: '萧山基地凌晨采摘，当天到自提点，新鲜脆嫩。',
+    skus: [{ specText: '500g', price: 390, cost: 200, stock: 400, lowStockThreshold: 50, groupPrice: 290, perMemberLimit: 5 }],
+  },
+  {
+    name: '赣南脐橙',
+    description: '江西赣州产区，果大皮薄，下周上新。',
+    skus: [{ specText: '10 斤装', price: 4990, cost: 3200, stock: 80, lowStockThreshold: 10 }],
+  },
+];
