@@ -2,4 +2,4 @@
 export const DEMO_ADMIN = { username: 'admin', password: 'linli2026' } as const;
 
 /** A seeded buyer bound to a leader with a pickup point; the H5 app becomes them through `?openid=`. */
-export const DEMO_BUYER_OPENID = process.env.E2E_DEMO_OPENID ?? 'demo_buyer_01';
+export const DEMO_BUYER_OPENID = process.env.E2E_DEMO_OPENID ?? 'demo-buyer';

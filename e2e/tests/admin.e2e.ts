@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { StaffLoginResponse, StaffProfile } from '@linli/shared-types';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { staffLogin } from '../support/api';
 import { DEMO_ADMIN } from '../support/demo';
 
 let session: BrowserSession;
@@ -38,6 +39,11 @@ async function menuLabels(page: Page): Promise<string[]> {
   while ((await groups.count()) > 0) await groups.first().click();
   const labels = await menu.locator('.ant-menu-title-content').allTextContents();
   return labels.map((l) => l.trim()).filter(Boolean);
+}
+
+/** antd's toasts float over the page for 3 s; screenshots of later screens wait them out. */
+async function toastsGone(page: Page): Promise<void> {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 async function openMenu(page: Page, label: string): Promise<void> {
@@ -102,6 +108,7 @@ test('admin creates a 运营, sees it in 操作日志; the operator gets a limit
   await expect(entry.first().textContent()).resolves.toContain(admin.name);
   await entry.first().locator('.ant-table-row-expand-icon').click();
   await expect(page.getByTestId('audit-diff').first().textContent()).resolves.toContain(operator.username);
+  await toastsGone(page);
   await screenshot(page, 'admin-audit-logs.png');
 
   // Log out; the operator logs in and sees only what 运营 may see.
@@ -114,7 +121,16 @@ test('admin creates a 运营, sees it in 操作日志; the operator gets a limit
   expect(operatorMenu).toContain('工作台');
   expect(operatorMenu).not.toContain('员工管理');
   expect(operatorMenu).not.toContain('操作日志');
+  await toastsGone(page);
   await screenshot(page, 'operator-dashboard.png');
+
+  // The server enforces the same limits on the API, whatever the UI shows.
+  const token = await staffLogin(operator.username, operator.password);
+  const denied = await fetch(`${baseUrl()}/api/admin/staff`, {
+    headers: { authorization: `Bearer ${token.accessToken}` },
+  });
+  expect(denied.status).toBe(403);
+  await expect(denied.json()).resolves.toMatchObject({ code: 'FORBIDDEN' });
 
   // Typing the address does not get around the menu: the route guard shows 403.
   await page.goto(`${baseUrl()}/admin/system/staff`);

@@ -48,9 +48,13 @@ export function staleReason(target) {
   for (const src of target.sources) {
     if (newestMtime(path.join(REPO_ROOT, target.dir, src)) > built) return `${src} changed`;
   }
+  // Compare with the dependency's sources, not its output: the server's prebuild re-emits shared-types on
+  // every server build, and that alone must not rebuild both front ends.
   for (const depName of target.dependsOn) {
     const dep = TARGETS.find((t) => t.name === depName);
-    if (dep && outputMtime(dep) > built) return `${depName} was rebuilt`;
+    if (!dep) continue;
+    const changed = dep.sources.find((src) => newestMtime(path.join(REPO_ROOT, dep.dir, src)) > built);
+    if (changed) return `${depName}/${changed} changed`;
   }
   return null;
 }

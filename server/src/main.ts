@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   if (config.processRole === 'worker') {
     const worker = await createWorkerContext(config);
     handleSignals(worker, null);
-    process.stdout.write(`\n  Linli worker v${config.version} 已启动, 正在处理队列 (prefix ${config.queuePrefix})\n\n`);
+    process.stdout.write(
+      `\n  Linli worker v${config.version} 已启动, 正在处理队列 (prefix ${config.queuePrefix})\n\n`,
+    );
     return;
   }
   const app = await createHttpApp(config, { serveStatic: true });

@@ -1,5 +1,12 @@
 // The platform's public surface: business modules import from here only.
-export { APP_CONFIG, ConfigError, loadConfig, type AppConfig, type NodeEnv, type ProcessRole } from './config/app-config';
+export {
+  APP_CONFIG,
+  ConfigError,
+  loadConfig,
+  type AppConfig,
+  type NodeEnv,
+  type ProcessRole,
+} from './config/app-config';
 export {
   BusinessError,
   ConflictError,
@@ -17,7 +24,13 @@ export {
   type RequestContext,
 } from './request-context/request-context';
 export { TransactionRunner } from './database/transaction';
-export { CreatedAtColumn, JsonColumn, MoneyColumn, UpdatedAtColumn, UtcDateTimeColumn } from './database/columns';
+export {
+  CreatedAtColumn,
+  JsonColumn,
+  MoneyColumn,
+  UpdatedAtColumn,
+  UtcDateTimeColumn,
+} from './database/columns';
 export {
   bigIdColumn,
   createdAtColumn,

@@ -14,7 +14,11 @@ describe('GET /api/health', () => {
       status: 'ok',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       mode: services ? 'services' : 'embedded',
-      database: { status: 'up', driver: services ? 'mysql' : 'better-sqlite3', latencyMs: expect.any(Number) },
+      database: {
+        status: 'up',
+        driver: services ? 'mysql' : 'better-sqlite3',
+        latencyMs: expect.any(Number),
+      },
       queue: { status: 'up', adapter: process.env.REDIS_URL ? 'bull' : 'in-process', outboxPending: 0 },
     });
     expect(res.body.redis.status).toBe(process.env.REDIS_URL ? 'up' : 'not_configured');
@@ -25,7 +29,10 @@ describe('GET /api/health', () => {
     const query = jest.spyOn(t.dataSource, 'query').mockRejectedValueOnce(new Error('connection lost'));
     try {
       const res = await t.http().get('/api/health').expect(503);
-      expect(res.body).toMatchObject({ status: 'down', database: { status: 'down', error: 'connection lost' } });
+      expect(res.body).toMatchObject({
+        status: 'down',
+        database: { status: 'down', error: 'connection lost' },
+      });
     } finally {
       query.mockRestore();
     }

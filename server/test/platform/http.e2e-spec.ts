@@ -27,14 +27,22 @@ describe('platform HTTP', () => {
 
     it('is on error responses too, equal to the body requestId', async () => {
       const res = await t.http().get('/api/no-such-route').expect(404);
-      expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String), requestId: res.headers['x-request-id'] });
+      expect(res.body).toEqual({
+        code: 'NOT_FOUND',
+        message: expect.any(String),
+        requestId: res.headers['x-request-id'],
+      });
     });
   });
 
   describe('errors', () => {
     it('maps a BusinessError to its status, code and Chinese message', async () => {
       const res = await t.http().get('/api/probe/business-error').expect(409);
-      expect(res.body).toEqual({ code: 'PROBE_SOLD_OUT', message: '已售罄', requestId: res.headers['x-request-id'] });
+      expect(res.body).toEqual({
+        code: 'PROBE_SOLD_OUT',
+        message: '已售罄',
+        requestId: res.headers['x-request-id'],
+      });
     });
 
     it('hides unexpected errors behind 500 INTERNAL_ERROR without details', async () => {
@@ -48,7 +56,11 @@ describe('platform HTTP', () => {
     });
 
     it('answers malformed JSON with a 400 ApiErrorBody', async () => {
-      const res = await t.http().post('/api/probe/orders').set('content-type', 'application/json').send('{"name":');
+      const res = await t
+        .http()
+        .post('/api/probe/orders')
+        .set('content-type', 'application/json')
+        .send('{"name":');
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'BAD_REQUEST', requestId: res.headers['x-request-id'] });
     });
@@ -56,12 +68,20 @@ describe('platform HTTP', () => {
 
   describe('validation', () => {
     it('accepts and transforms a valid body', async () => {
-      const res = await t.http().post('/api/probe/orders').send({ name: '张三', items: [{ quantity: 2 }] }).expect(201);
+      const res = await t
+        .http()
+        .post('/api/probe/orders')
+        .send({ name: '张三', items: [{ quantity: 2 }] })
+        .expect(201);
       expect(res.body).toEqual({ name: '张三', items: [{ quantity: 2 }] });
     });
 
     it('lists every offending field with nested paths and Chinese messages', async () => {
-      const res = await t.http().post('/api/probe/orders').send({ name: 'x', items: [{ quantity: 0 }] }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/probe/orders')
+        .send({ name: 'x', items: [{ quantity: 0 }] })
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.message).toBe('请求参数不正确');
       expect(res.body.requestId).toBe(res.headers['x-request-id']);

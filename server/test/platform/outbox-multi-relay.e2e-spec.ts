@@ -46,7 +46,9 @@ describe('outbox relay on two instances', () => {
     const transactions = a.app.get(TransactionRunner);
     const outbox = a.app.get(OutboxService);
     for (const note of notes) {
-      await transactions.run((manager) => outbox.publish(manager, { type: 'probe.happened', payload: { note } }));
+      await transactions.run((manager) =>
+        outbox.publish(manager, { type: 'probe.happened', payload: { note } }),
+      );
     }
     // Both relays race over the same rows, two passes each (plus the automatic nudges).
     await Promise.all([...relays, ...relays].map((relay) => relay.relayPending()));

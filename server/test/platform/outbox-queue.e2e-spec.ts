@@ -50,7 +50,9 @@ describe('job queue and transactional outbox', () => {
     await t.http().post('/api/probe/events').send({ note: 'committed' }).expect(201);
     await waitFor(() => recorder.handled.includes('committed'));
     await waitFor(async () => (await t.app.get(OutboxRelay).pendingCount()) === 0);
-    const processed = await t.dataSource.getRepository(ProcessedEventEntity).countBy({ handlerName: 'probe.recordHappened' });
+    const processed = await t.dataSource
+      .getRepository(ProcessedEventEntity)
+      .countBy({ handlerName: 'probe.recordHappened' });
     expect(processed).toBeGreaterThanOrEqual(1);
   });
 
@@ -66,7 +68,9 @@ describe('job queue and transactional outbox', () => {
   it('does not run a handler twice when a delivered event is replayed', async () => {
     await t.http().post('/api/probe/events').send({ note: 'once' }).expect(201);
     await waitFor(() => recorder.handled.includes('once'));
-    const row = await t.dataSource.getRepository(OutboxEventEntity).findOneOrFail({ where: {}, order: { id: 'DESC' } });
+    const row = await t.dataSource
+      .getRepository(OutboxEventEntity)
+      .findOneOrFail({ where: {}, order: { id: 'DESC' } });
     const delivery = t.app.get(OutboxDelivery);
     await delivery.deliver({ eventId: row.eventId, handlerName: 'probe.recordHappened' });
     await delivery.deliver({ eventId: row.eventId, handlerName: 'probe.recordHappened' });

@@ -53,7 +53,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   };
   const config = options.shareWith ? options.shareWith.config : loadConfig(env);
-  if (config.database.type === 'mysql' && !options.shareWith) await recreateMysqlDatabase(config.database.url);
+  if (config.database.type === 'mysql' && !options.shareWith)
+    await recreateMysqlDatabase(config.database.url);
 
   const app = await createHttpApp(config, { extraModules: options.modules });
   await app.getHttpAdapter().getInstance().ready();

@@ -9,10 +9,7 @@ export function startupBanner(config: AppConfig, seedResult: 'seeded' | 'skipped
     config.database.type === 'sqlite'
       ? `嵌入模式 (SQLite ${config.database.path}, ${config.redisUrl ? 'Bull 队列' : '进程内队列'})`
       : `服务模式 (MySQL, ${config.redisUrl ? 'Redis/Bull 队列' : '进程内队列'})`;
-  const lines = [
-    '',
-    `  Linli 邻里团购 v${config.version} 已启动 — ${mode}, 角色 ${config.processRole}`,
-  ];
+  const lines = ['', `  Linli 邻里团购 v${config.version} 已启动 — ${mode}, 角色 ${config.processRole}`];
   if (config.staticRoot) {
     for (const mount of frontendMounts(config.staticRoot)) {
       const note = isBuilt(mount) ? '' : `  (尚未构建: ${mount.buildCommand})`;

@@ -26,6 +26,9 @@ export async function runDemoSeed(app: INestApplicationContext): Promise<'seeded
     return 'absent'; // not registered in any module
   }
   const result = await service.seedIfEmpty();
-  const seeded = typeof result === 'object' && result !== null ? Boolean((result as { seeded?: unknown }).seeded) : Boolean(result);
+  const seeded =
+    typeof result === 'object' && result !== null
+      ? Boolean((result as { seeded?: unknown }).seeded)
+      : Boolean(result);
   return seeded ? 'seeded' : 'skipped';
 }

@@ -55,7 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     : read.oneOf('PROCESS_ROLE', ['all', 'api', 'worker'], 'all');
   if (processRole !== 'all' && !redisUrl) {
     // Without Redis the in-process queue cannot be shared between an API and a worker process.
-    throw new ConfigError('REDIS_URL', `在 PROCESS_ROLE=${processRole} 时必须设置 (API 与 worker 分开运行需要 Redis)`);
+    throw new ConfigError(
+      'REDIS_URL',
+      `在 PROCESS_ROLE=${processRole} 时必须设置 (API 与 worker 分开运行需要 Redis)`,
+    );
   }
 
   const devLogin = read.boolean('DEV_LOGIN', false);
@@ -95,7 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     corsOrigins: read.list('CORS_ORIGINS').map((origin) => validateOrigin(origin)),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
-    wechat: wechatAppId && wechatSecret ? { appId: wechatAppId, secret: wechatSecret, apiBase: wechatApiBase } : null,
+    wechat:
+      wechatAppId && wechatSecret
+        ? { appId: wechatAppId, secret: wechatSecret, apiBase: wechatApiBase }
+        : null,
     wechatApiBase,
     devLogin,
     seedDemo: read.boolean('SEED_DEMO', database.type === 'sqlite'),
@@ -189,7 +195,10 @@ function validateMysqlUrl(value: string): string {
 function validateOrigin(origin: string): string {
   const url = validateUrl('CORS_ORIGINS', origin, ['http:', 'https:']);
   if (url.origin !== origin.replace(/\/$/, '')) {
-    throw new ConfigError('CORS_ORIGINS', `每一项必须是 origin (协议://主机[:端口]), 不能带路径 (当前值: "${origin}")`);
+    throw new ConfigError(
+      'CORS_ORIGINS',
+      `每一项必须是 origin (协议://主机[:端口]), 不能带路径 (当前值: "${origin}")`,
+    );
   }
   return url.origin;
 }

@@ -26,7 +26,9 @@ const bigintToNumber: ValueTransformer = {
   from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
 };
 
-export function MoneyColumn(options: { nullable?: boolean; default?: number; name?: string } = {}): PropertyDecorator {
+export function MoneyColumn(
+  options: { nullable?: boolean; default?: number; name?: string } = {},
+): PropertyDecorator {
   return Column({
     type: 'bigint',
     nullable: options.nullable ?? false,

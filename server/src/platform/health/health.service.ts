@@ -20,8 +20,17 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthResponse> {
-    const [database, redis, queue] = await Promise.all([this.database(), this.redis.ping(), this.queueStatus()]);
-    const status = database.status !== 'up' ? 'down' : redis.status === 'down' || queue.status === 'down' ? 'degraded' : 'ok';
+    const [database, redis, queue] = await Promise.all([
+      this.database(),
+      this.redis.ping(),
+      this.queueStatus(),
+    ]);
+    const status =
+      database.status !== 'up'
+        ? 'down'
+        : redis.status === 'down' || queue.status === 'down'
+          ? 'degraded'
+          : 'ok';
     return {
       status,
       version: this.config.version,
@@ -51,7 +60,9 @@ export class HealthService {
       status: 'down' as const,
       error: error.message,
     }));
-    const outboxPending = await withTimeout(this.relay.pendingCount(), DB_PING_TIMEOUT_MS).catch(() => undefined);
+    const outboxPending = await withTimeout(this.relay.pendingCount(), DB_PING_TIMEOUT_MS).catch(
+      () => undefined,
+    );
     return { ...stats, outboxPending };
   }
 }

@@ -16,6 +16,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (mapped.unexpected) {
       this.logger.error({ err: exception, requestId: mapped.body.requestId }, 'unhandled error');
     }
-    void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
+    void reply
+      .status(mapped.status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(mapped.body);
   }
 }

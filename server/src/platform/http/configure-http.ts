@@ -28,7 +28,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   // Errors raised by Fastify itself (body too large, malformed JSON, rate limit) never reach Nest's filter.
   fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const mapped = mapError(error, request.requestId ?? String(request.id));
-    if (mapped.unexpected) new Logger('HTTP').error({ err: error, requestId: mapped.body.requestId }, 'unhandled error');
+    if (mapped.unexpected)
+      new Logger('HTTP').error({ err: error, requestId: mapped.body.requestId }, 'unhandled error');
     void reply.status(mapped.status).send(mapped.body);
   });
 
@@ -58,7 +59,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     maxAge: 600,
   });
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
   if (redis) fastify.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, {
     global: true,
@@ -69,7 +72,10 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     // A Redis hiccup must not take the API down with it.
     skipOnError: true,
     errorResponseBuilder: (request, context) =>
-      Object.assign(new Error('rate limited'), { statusCode: context.statusCode, requestId: request.requestId }),
+      Object.assign(new Error('rate limited'), {
+        statusCode: context.statusCode,
+        requestId: request.requestId,
+      }),
   });
 
   app.setGlobalPrefix(API_PREFIX);

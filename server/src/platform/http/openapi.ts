@@ -9,7 +9,9 @@ export function setupOpenApi(app: NestFastifyApplication, config: AppConfig): vo
     app,
     new DocumentBuilder()
       .setTitle('Linli 邻里团购 API')
-      .setDescription('错误响应统一为 ApiErrorBody { code, message, requestId, fields? }; 每个响应带 X-Request-Id。')
+      .setDescription(
+        '错误响应统一为 ApiErrorBody { code, message, requestId, fields? }; 每个响应带 X-Request-Id。',
+      )
       .setVersion(config.version)
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),

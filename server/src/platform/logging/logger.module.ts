@@ -27,8 +27,11 @@ export class PlatformLoggerModule {
           pinoHttp: {
             level: config.logLevel,
             // Fastify already chose the id (see createFastifyAdapter); it is on the raw request.
-            genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
-            customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+            genReqId: (req: IncomingMessage) =>
+              (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
+            customProps: (req: IncomingMessage) => ({
+              requestId: (req as IncomingMessage & { id?: string }).id,
+            }),
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
             serializers: {
               req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({

@@ -39,7 +39,13 @@ export class OutboxDelivery {
         // Insert first: a concurrent delivery of the same pair then fails on the unique key and rolls back.
         await manager.insert(ProcessedEventEntity, { handlerName, eventId, processedAt: new Date() });
         await handler.run(
-          { id: row.eventId, type: row.type, aggregateId: row.aggregateId, payload: row.payload, occurredAt: row.occurredAt },
+          {
+            id: row.eventId,
+            type: row.type,
+            aggregateId: row.aggregateId,
+            payload: row.payload,
+            occurredAt: row.occurredAt,
+          },
           manager,
         );
       });

@@ -29,7 +29,8 @@ export class OutboxHandlerRegistry implements OnModuleInit {
         const method = (instance as Record<string, unknown>)[methodName];
         if (typeof method !== 'function') continue;
         const meta = this.reflector.get<OutboxHandlerMeta | undefined>(OUTBOX_HANDLER_KEY, method);
-        if (meta) this.register(meta, (event, manager) => (method as OutboxHandlerFn).call(instance, event, manager));
+        if (meta)
+          this.register(meta, (event, manager) => (method as OutboxHandlerFn).call(instance, event, manager));
       }
     }
   }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { TransactionRunner } from '../database/transaction';
 import { JobQueue } from '../queue/job-queue';
 import { OutboxEventEntity } from './outbox-event.entity';
@@ -121,28 +127,41 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return claimed.length;
   }
 
-  private claim(token: string): Promise<OutboxEventEntity[]> {
-    return this.transactions.run(async (manager) => {
-      const now = new Date();
-      const candidates = await manager
-        .createQueryBuilder(OutboxEventEntity, 'e')
-        .select('e.id', 'id')
-        .where('e.relayedAt IS NULL')
-        .andWhere('(e.claimedUntil IS NULL OR e.claimedUntil < :now)', { now })
-        .orderBy('e.id', 'ASC')
-        .limit(this.options.batchSize)
-        .getRawMany<{ id: string | number }>();
-      if (candidates.length === 0) return [];
-      // Raw column names: UPDATE builders do not map property names. The WHERE repeats the candidate test: a row someone else claimed meanwhile is not taken.
-      await manager
-        .createQueryBuilder()
-        .update(OutboxEventEntity)
-        .set({ claimToken: token, claimedUntil: new Date(now.getTime() + this.options.claimTtlMs) })
-        .where('id IN (:...ids)', { ids: candidates.map((c) => c.id) })
-        .andWhere('relayed_at IS NULL')
-        .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
-        .execute();
-      return manager.find(OutboxEventEntity, { where: { claimToken: token }, order: { id: 'ASC' } });
-    });
+  private async claim(token: string): Promise<OutboxEventEntity[]> {
+    try {
+      return await this.transactions.run((manager) => this.claimIn(manager, token));
+    } catch (error) {
+      // Two relays touching the same index range can deadlock on MySQL; the loser simply tries next pass.
+      if ((error as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK') return [];
+      throw error;
+    }
+  }
+
+  private async claimIn(manager: EntityManager, token: string): Promise<OutboxEventEntity[]> {
+    const now = new Date();
+    const candidates = manager
+      .createQueryBuilder(OutboxEventEntity, 'e')
+      .select('e.id', 'id')
+      .where('e.relayedAt IS NULL')
+      .andWhere('(e.claimedUntil IS NULL OR e.claimedUntil < :now)', { now })
+      .orderBy('e.id', 'ASC')
+      .limit(this.options.batchSize);
+    if (this.dataSource.options.type === 'mysql') {
+      // Rows another relay is claiming right now are skipped instead of waited for.
+      candidates.setLock('pessimistic_write').setOnLocked('skip_locked');
+    }
+    const ids = (await candidates.getRawMany<{ id: string | number }>()).map((c) => c.id);
+    if (ids.length === 0) return [];
+    // Raw column names: UPDATE builders do not map property names. The WHERE repeats the candidate
+    // test, so a row someone else claimed meanwhile is not taken (SQLite has no SKIP LOCKED).
+    await manager
+      .createQueryBuilder()
+      .update(OutboxEventEntity)
+      .set({ claimToken: token, claimedUntil: new Date(now.getTime() + this.options.claimTtlMs) })
+      .where('id IN (:...ids)', { ids })
+      .andWhere('relayed_at IS NULL')
+      .andWhere('(claimed_until IS NULL OR claimed_until < :now)', { now })
+      .execute();
+    return manager.find(OutboxEventEntity, { where: { claimToken: token }, order: { id: 'ASC' } });
   }
 }

@@ -98,7 +98,10 @@ export class InProcessJobQueue extends JobQueueAdapter {
   private onFailure(job: PendingJob, error: unknown): void {
     if (job.attempt < job.attempts && !this.closed) {
       const delay = job.backoffMs * 2 ** (job.attempt - 1);
-      this.logger.warn({ err: error, job: job.name, attempt: job.attempt, retryInMs: delay }, 'job failed, will retry');
+      this.logger.warn(
+        { err: error, job: job.name, attempt: job.attempt, retryInMs: delay },
+        'job failed, will retry',
+      );
       this.schedule(job, delay);
       return;
     }

@@ -64,13 +64,18 @@ function sendFrontendFile(mount: FrontendMount, request: FastifyRequest, reply: 
       .send(notBuiltPage(mount));
   }
   const wildcard = (request.params as { '*': string })['*'] ?? '';
-  const relative = normalize(decodeURIComponent(wildcard.split('?')[0] ?? '')).replace(/^(\.\.(\/|\\|$))+/, '');
+  const relative = normalize(decodeURIComponent(wildcard.split('?')[0] ?? '')).replace(
+    /^(\.\.(\/|\\|$))+/,
+    '',
+  );
   const absolute = resolve(mount.root, relative);
   const insideRoot = absolute === mount.root || absolute.startsWith(mount.root + sep);
   if (insideRoot && relative && existsSync(absolute) && statSync(absolute).isFile()) {
     // Vite/Taro emit content-hashed asset names, so they can be cached forever.
     const immutable = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|jpe?g|svg|webp|gif)$/.test(relative);
-    return reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(relative, mount.root);
+    return reply
+      .header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .sendFile(relative, mount.root);
   }
   if (extname(relative)) {
     return reply.status(404).type('text/plain; charset=utf-8').send('Not Found');

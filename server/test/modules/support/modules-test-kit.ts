@@ -10,7 +10,8 @@ export async function seedDemo(t: TestApp): Promise<void> {
 
 export async function login(t: TestApp, username: string, password: string): Promise<StaffLoginResponse> {
   const res = await t.http().post('/api/admin/auth/login').send({ username, password });
-  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as StaffLoginResponse;
 }
 
@@ -45,6 +46,8 @@ export async function createStaffAndLogin(
 
 /** Row counts, to prove that a rejected request wrote nothing. */
 export async function countRows(t: TestApp, table: string): Promise<number> {
-  const rows = (await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>;
+  const rows = (await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{
+    n: number | string;
+  }>;
   return Number(rows[0].n);
 }

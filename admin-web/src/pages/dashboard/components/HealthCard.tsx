@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Button, Card, Descriptions, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Descriptions, Skeleton, Tooltip, Typography } from 'antd';
 import { CloudServerOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -7,10 +7,13 @@ import type { ComponentStatus, HealthResponse } from '@linli/shared-types';
 import { LoadError } from '../../../components/LoadError';
 import { fetchHealth, formatUptime } from '../service';
 
-const OVERALL: Record<HealthResponse['status'], { color: string; text: string }> = {
-  ok: { color: 'success', text: '运行正常' },
-  degraded: { color: 'warning', text: '部分降级' },
-  down: { color: 'error', text: '服务故障' },
+const OVERALL: Record<
+  HealthResponse['status'],
+  { color: 'success' | 'warning' | 'error'; text: string; hint: string }
+> = {
+  ok: { color: 'success', text: '运行正常', hint: '数据库与任务队列均工作正常。' },
+  degraded: { color: 'warning', text: '部分降级', hint: '有组件异常，部分功能可能变慢或暂不可用。' },
+  down: { color: 'error', text: '服务故障', hint: '关键组件不可用，请立即检查服务器。' },
 };
 
 const COMPONENT: Record<ComponentStatus, { status: 'success' | 'error' | 'default'; text: string }> = {
@@ -77,9 +80,14 @@ export function HealthCard() {
         <LoadError compact error={health.error} onRetry={() => void health.refetch()} />
       ) : data ? (
         <>
-          <Tag color={OVERALL[data.status].color} style={{ marginBottom: 12 }} data-testid="health-status">
-            {OVERALL[data.status].text}
-          </Tag>
+          <Alert
+            type={OVERALL[data.status].color}
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={OVERALL[data.status].text}
+            description={OVERALL[data.status].hint}
+            data-testid="health-status"
+          />
           <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
             <Descriptions.Item label="数据库">
               <ComponentState

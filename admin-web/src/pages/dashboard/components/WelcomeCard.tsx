@@ -35,7 +35,7 @@ export function WelcomeCard({ staff }: { staff: StaffProfile }) {
         <div style={{ textAlign: 'right' }}>
           <Typography.Text type="secondary">{now.format('YYYY年M月D日 dddd')}</Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4, fontSize: 12 }}>
-            上次登录 {staff.lastLoginAt ? dayjs(staff.lastLoginAt).format('YYYY-MM-DD HH:mm') : '—'}
+            最近登录 {staff.lastLoginAt ? dayjs(staff.lastLoginAt).format('YYYY-MM-DD HH:mm') : '—'}
           </Typography.Text>
         </div>
       </Flex>

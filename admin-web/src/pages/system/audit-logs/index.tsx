@@ -54,7 +54,10 @@ export default function AuditLogsPage() {
       width: 150,
       render: (_, row) =>
         row.actorType === 'system' ? (
-          <Tag bordered={false}>系统</Tag>
+          <span>
+            <Tag bordered={false}>系统</Tag>
+            {row.actorName && <Typography.Text type="secondary">{row.actorName}</Typography.Text>}
+          </span>
         ) : (
           <Tooltip title="只看此人的操作">
             <Typography.Link onClick={() => row.actorId && setQuery({ actorId: row.actorId })}>
