@@ -51,90 +51,106 @@ async function openMenu(page: Page, label: string): Promise<void> {
   await page.getByTestId('menu').locator('.ant-menu-title-content', { hasText: label }).click();
 }
 
-test('admin creates a 运营, sees it in 操作日志; the operator gets a limited menu and a 403 on 员工管理', async () => {
-  const { page } = session;
+// One story in steps: each step starts where the previous one left the browser, so a failure names the step.
+describe('admin web: staff management and role-limited menus', () => {
   const suffix = Date.now().toString(36);
   const operator = {
     username: `op_${suffix}`,
     name: `运营小李${suffix.slice(-3)}`,
     password: `Linli${suffix}9`,
   };
+  let admin: StaffProfile;
+  let created: StaffProfile;
 
-  // Unauthenticated visitors land on the login page.
-  await page.goto(`${baseUrl()}/admin/`);
-  await page.getByTestId('login-submit').waitFor();
-  expect(new URL(page.url()).pathname).toBe('/admin/login');
-  await screenshot(page, 'admin-login.png');
-
-  const admin = await logIn(page, DEMO_ADMIN.username, DEMO_ADMIN.password);
-  await page.getByTestId('welcome-card').waitFor();
-  await page.getByTestId('health-status').waitFor();
-  const adminMenu = await menuLabels(page);
-  expect(adminMenu).toEqual(expect.arrayContaining(['工作台', '员工管理', '操作日志']));
-  await screenshot(page, 'admin-dashboard.png');
-
-  // 员工管理 → 新建员工 with the 运营 role.
-  await openMenu(page, '员工管理');
-  await page.waitForURL('**/admin/system/staff**');
-  await page.getByTestId('staff-table').waitFor();
-  await page.getByTestId('staff-create').click();
-  await page.getByTestId('staff-form-username').fill(operator.username);
-  await page.getByTestId('staff-form-name').fill(operator.name);
-  await page.getByTestId('staff-form-password').fill(operator.password);
-  await page.getByTestId('staff-form-roles').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '运营' }).click();
-  await page.keyboard.press('Escape'); // close the multi-select dropdown, not the modal
-  const [created] = await Promise.all([
-    nextJson<StaffProfile>(page, '/api/admin/staff', 'POST'),
-    page.getByTestId('staff-form-submit').click(),
-  ]);
-  expect(created.username).toBe(operator.username);
-  expect(created.roles).toEqual(['operator']);
-  const row = page.getByTestId('staff-table').locator('tr', { hasText: operator.username });
-  await row.waitFor();
-  await expect(row.textContent()).resolves.toContain('运营');
-  await screenshot(page, 'admin-staff.png');
-
-  // 操作日志 shows the creation by the admin, with the new account in the after-snapshot.
-  await openMenu(page, '操作日志');
-  await page.waitForURL('**/admin/system/audit-logs**');
-  const entry = page
-    .getByTestId('audit-table')
-    .locator('tr.ant-table-row', { hasText: `#${created.id}` })
-    .filter({
-      hasText: '新建员工',
-    });
-  await entry.first().waitFor();
-  await expect(entry.first().textContent()).resolves.toContain(admin.name);
-  await entry.first().locator('.ant-table-row-expand-icon').click();
-  await expect(page.getByTestId('audit-diff').first().textContent()).resolves.toContain(operator.username);
-  await toastsGone(page);
-  await screenshot(page, 'admin-audit-logs.png');
-
-  // Log out; the operator logs in and sees only what 运营 may see.
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-submit').waitFor();
-  const me = await logIn(page, operator.username, operator.password);
-  expect(me.roles).toEqual(['operator']);
-  await page.getByTestId('welcome-card').waitFor();
-  const operatorMenu = await menuLabels(page);
-  expect(operatorMenu).toContain('工作台');
-  expect(operatorMenu).not.toContain('员工管理');
-  expect(operatorMenu).not.toContain('操作日志');
-  await toastsGone(page);
-  await screenshot(page, 'operator-dashboard.png');
-
-  // The server enforces the same limits on the API, whatever the UI shows.
-  const token = await staffLogin(operator.username, operator.password);
-  const denied = await fetch(`${baseUrl()}/api/admin/staff`, {
-    headers: { authorization: `Bearer ${token.accessToken}` },
+  test('an unauthenticated visitor lands on the login page', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl()}/admin/`);
+    await page.getByTestId('login-submit').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/login');
+    await screenshot(page, 'admin-login.png');
   });
-  expect(denied.status).toBe(403);
-  await expect(denied.json()).resolves.toMatchObject({ code: 'FORBIDDEN' });
 
-  // Typing the address does not get around the menu: the route guard shows 403.
-  await page.goto(`${baseUrl()}/admin/system/staff`);
-  await page.getByTestId('page-403').waitFor();
-  await expect(page.getByTestId('staff-table').count()).resolves.toBe(0);
-  await screenshot(page, 'operator-403.png');
+  test('the seeded admin logs in and sees the whole menu', async () => {
+    const { page } = session;
+    admin = await logIn(page, DEMO_ADMIN.username, DEMO_ADMIN.password);
+    expect(admin.roles).toContain('admin');
+    await page.getByTestId('welcome-card').waitFor();
+    await page.getByTestId('health-status').waitFor();
+    const labels = await menuLabels(page);
+    expect(labels).toEqual(expect.arrayContaining(['工作台', '员工管理', '操作日志']));
+    await screenshot(page, 'admin-dashboard.png');
+  });
+
+  test('员工管理: the admin creates a staff member with the 运营 role', async () => {
+    const { page } = session;
+    await openMenu(page, '员工管理');
+    await page.waitForURL('**/admin/system/staff**');
+    await page.getByTestId('staff-table').waitFor();
+    await page.getByTestId('staff-create').click();
+    await page.getByTestId('staff-form-username').fill(operator.username);
+    await page.getByTestId('staff-form-name').fill(operator.name);
+    await page.getByTestId('staff-form-password').fill(operator.password);
+    await page.getByTestId('staff-form-roles').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '运营' }).click();
+    await page.keyboard.press('Escape'); // closes the multi-select dropdown, not the modal
+    [created] = await Promise.all([
+      nextJson<StaffProfile>(page, '/api/admin/staff', 'POST'),
+      page.getByTestId('staff-form-submit').click(),
+    ]);
+    expect(created).toMatchObject({ username: operator.username, roles: ['operator'], status: 'active' });
+    const row = page.getByTestId('staff-table').locator('tr', { hasText: operator.username });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('运营');
+    await screenshot(page, 'admin-staff.png');
+  });
+
+  test('操作日志 shows the creation by the admin with the new account in the after-snapshot', async () => {
+    const { page } = session;
+    await openMenu(page, '操作日志');
+    await page.waitForURL('**/admin/system/audit-logs**');
+    const entry = page
+      .getByTestId('audit-table')
+      .locator('tr.ant-table-row', { hasText: `#${created.id}` })
+      .filter({ hasText: '新建员工' })
+      .first();
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toContain(admin.name);
+    await entry.locator('.ant-table-row-expand-icon').click();
+    const diff = await page.getByTestId('audit-diff').first().textContent();
+    expect(diff).toContain(operator.username);
+    expect(diff).not.toContain(operator.password);
+    await toastsGone(page);
+    await screenshot(page, 'admin-audit-logs.png');
+  });
+
+  test('the operator logs in and sees only 工作台, not 员工管理 or 操作日志', async () => {
+    const { page } = session;
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+    const me = await logIn(page, operator.username, operator.password);
+    expect(me.roles).toEqual(['operator']);
+    await page.getByTestId('welcome-card').waitFor();
+    const labels = await menuLabels(page);
+    expect(labels).toContain('工作台');
+    expect(labels).not.toContain('员工管理');
+    expect(labels).not.toContain('操作日志');
+    await toastsGone(page);
+    await screenshot(page, 'operator-dashboard.png');
+  });
+
+  test('typing /admin/system/staff shows the 403 page, and the API refuses too', async () => {
+    const { page } = session;
+    await page.goto(`${baseUrl()}/admin/system/staff`);
+    await page.getByTestId('page-403').waitFor();
+    await expect(page.getByTestId('staff-table').count()).resolves.toBe(0);
+    await screenshot(page, 'operator-403.png');
+
+    // The server enforces the same limit whatever the UI shows.
+    const token = await staffLogin(operator.username, operator.password);
+    const denied = await fetch(`${baseUrl()}/api/admin/staff`, {
+      headers: { authorization: `Bearer ${token.accessToken}` },
+    });
+    expect(denied.status).toBe(403);
+    await expect(denied.json()).resolves.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });

@@ -1,6 +1,11 @@
 // The buyer's H5 app over the embedded demo: dev login, the seeded live group-buy on 首页, 订单, and 我的
 // showing the member and their pickup point. Phone-sized viewport; screenshots go to docs/screenshots/.
-import type { CampaignView, MemberLoginResponse, MemberProfile } from '@linli/shared-types';
+import {
+  formatFen,
+  type CampaignView,
+  type MemberLoginResponse,
+  type MemberProfile,
+} from '@linli/shared-types';
 import { devLogin, get } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { DEMO_BUYER_OPENID } from '../support/demo';
@@ -19,49 +24,65 @@ afterEach(() => {
   expect(session.pageErrors).toEqual([]);
 });
 
-test('H5: dev login, the live group-buy on 首页, 订单, and 我的 with the member and pickup point', async () => {
-  const { page } = session;
+describe('H5 mini-program', () => {
+  let expected: MemberLoginResponse;
+  let expectedCampaigns: CampaignView[];
 
-  // What the server holds for the demo buyer, fetched independently of the app.
-  const expected = await devLogin(DEMO_BUYER_OPENID);
-  const expectedPickup = expected.member.currentLeader?.pickupPoint;
-  expect(expectedPickup).toBeTruthy();
-  const expectedCampaigns = await get<CampaignView[]>('/api/app/campaigns', expected.accessToken);
-  expect(expectedCampaigns.length).toBeGreaterThan(0);
+  beforeAll(async () => {
+    // What the server holds for the demo buyer, fetched independently of the app.
+    expected = await devLogin(DEMO_BUYER_OPENID);
+    expectedCampaigns = await get<CampaignView[]>('/api/app/campaigns', expected.accessToken);
+  });
 
-  // A fresh browser profile: the app has no session, so opening it must log in through dev login.
-  const [login, campaigns] = await Promise.all([
-    nextJson<MemberLoginResponse>(page, '/api/app/auth/dev-login', 'POST'),
-    nextJson<CampaignView[]>(page, '/api/app/campaigns'),
-    page.goto(`${baseUrl()}/h5/?openid=${DEMO_BUYER_OPENID}`),
-  ]);
-  expect(login.member.id).toBe(expected.member.id);
-  expect(campaigns.map((c) => c.id)).toEqual(expectedCampaigns.map((c) => c.id));
+  test('the seeded demo buyer is bound to a pickup point and has a live group-buy', () => {
+    expect(expected.member.currentLeader?.pickupPoint).toBeTruthy();
+    expect(expectedCampaigns.length).toBeGreaterThan(0);
+    expect(expectedCampaigns.every((c) => c.status === 'live')).toBe(true);
+  });
 
-  const list = page.locator('#home-campaigns');
-  await list.waitFor();
-  for (const campaign of campaigns) {
-    await expect(list.locator(`#campaign-${campaign.id}`).first().textContent()).resolves.toContain(
-      campaign.title,
-    );
-  }
-  await expect(page.locator('#home-pickup-name').textContent()).resolves.toContain(expectedPickup!.name);
-  await screenshot(page, 'h5-home.png');
+  test('首页: a fresh browser logs in through dev login and shows the live group-buy', async () => {
+    const { page } = session;
+    const [login, campaigns] = await Promise.all([
+      nextJson<MemberLoginResponse>(page, '/api/app/auth/dev-login', 'POST'),
+      nextJson<CampaignView[]>(page, '/api/app/campaigns'),
+      page.goto(`${baseUrl()}/h5/?openid=${DEMO_BUYER_OPENID}`),
+    ]);
+    expect(login.member.id).toBe(expected.member.id);
+    expect(campaigns.map((c) => c.id)).toEqual(expectedCampaigns.map((c) => c.id));
 
-  await page.locator('.weui-tabbar__item', { hasText: '订单' }).click();
-  await page.locator('#orders-empty').waitFor();
-  await screenshot(page, 'h5-orders.png');
+    const list = page.locator('#home-campaigns');
+    await list.waitFor();
+    for (const campaign of campaigns) {
+      const card = list.locator(`#campaign-${campaign.id}`).first();
+      await expect(card.textContent()).resolves.toContain(campaign.title);
+      // Money is shown as ¥12.30 from integer fen.
+      const first = campaign.items[0];
+      if (first) await expect(card.textContent()).resolves.toContain(formatFen(first.groupPrice));
+    }
+    const pickup = expected.member.currentLeader!.pickupPoint!;
+    await expect(page.locator('#home-pickup-name').textContent()).resolves.toContain(pickup.name);
+    await screenshot(page, 'h5-home.png');
+  });
 
-  const [me] = await Promise.all([
-    nextJson<MemberProfile>(page, '/api/app/me'),
-    page.locator('.weui-tabbar__item', { hasText: '我的' }).click(),
-  ]);
-  expect(me.id).toBe(expected.member.id);
-  await page.locator('#mine-nickname').waitFor();
-  await expect(page.locator('#mine-nickname').textContent()).resolves.toBe(expected.member.nickname);
-  await expect(page.locator('#mine-pickup-name').textContent()).resolves.toBe(expectedPickup!.name);
-  await expect(page.locator('#mine-leader-name').textContent()).resolves.toBe(
-    expected.member.currentLeader!.name,
-  );
-  await screenshot(page, 'h5-mine.png');
+  test('订单: the tab opens and shows the empty state', async () => {
+    const { page } = session;
+    await page.locator('.weui-tabbar__item', { hasText: '订单' }).click();
+    await page.locator('#orders-empty').waitFor();
+    await screenshot(page, 'h5-orders.png');
+  });
+
+  test('我的: shows the logged-in member, their leader and pickup point', async () => {
+    const { page } = session;
+    const [me] = await Promise.all([
+      nextJson<MemberProfile>(page, '/api/app/me'),
+      page.locator('.weui-tabbar__item', { hasText: '我的' }).click(),
+    ]);
+    expect(me.id).toBe(expected.member.id);
+    const leader = expected.member.currentLeader!;
+    await page.locator('#mine-nickname').waitFor();
+    await expect(page.locator('#mine-nickname').textContent()).resolves.toBe(expected.member.nickname);
+    await expect(page.locator('#mine-leader-name').textContent()).resolves.toBe(leader.name);
+    await expect(page.locator('#mine-pickup-name').textContent()).resolves.toBe(leader.pickupPoint!.name);
+    await screenshot(page, 'h5-mine.png');
+  });
 });

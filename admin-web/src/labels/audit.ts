@@ -22,11 +22,14 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   order: '订单',
 };
 
-/** Labels of snapshot fields shown in the before/after diff. */
+/** Labels of snapshot fields shown in the before/after diff; `<entityType>.<field>` overrides the general one. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   id: 'ID',
   username: '用户名',
-  name: '姓名',
+  name: '名称',
+  'staff.name': '姓名',
+  'leader.name': '姓名',
+  skuIds: 'SKU ID',
   phone: '手机号',
   roles: '角色',
   permissions: '权限',
@@ -49,6 +52,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   skus: '规格',
   items: '商品',
 };
+
+export function auditFieldLabel(entityType: string, field: string): string | undefined {
+  return AUDIT_FIELD_LABELS[`${entityType}.${field}`] ?? AUDIT_FIELD_LABELS[field];
+}
 
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;

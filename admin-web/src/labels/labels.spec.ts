@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Permission, permissionsOf } from '@linli/shared-types';
+import { auditFieldLabel } from './audit';
 import { diffSnapshots } from './diff';
 import { PERMISSION_AREAS, PERMISSION_INFO, groupPermissions } from './permissions';
 
@@ -62,5 +63,13 @@ describe('diffSnapshots', () => {
       { field: 'phone', before: '13800000000', after: null, kind: 'changed' },
       { field: 'passwordReset', before: undefined, after: true, kind: 'added' },
     ]);
+  });
+});
+
+describe('auditFieldLabel', () => {
+  it('prefers the entity-specific label', () => {
+    expect(auditFieldLabel('staff', 'name')).toBe('姓名');
+    expect(auditFieldLabel('product', 'name')).toBe('名称');
+    expect(auditFieldLabel('product', 'unknownField')).toBeUndefined();
   });
 });

@@ -59,8 +59,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     maxAge: 600,
   });
 
+  // Commands wait for the first connection (no silent skip at start-up) but never hang a request.
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1000 })
     : null;
   if (redis) fastify.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, {

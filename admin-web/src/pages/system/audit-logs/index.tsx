@@ -54,7 +54,7 @@ export default function AuditLogsPage() {
       width: 150,
       render: (_, row) =>
         row.actorType === 'system' ? (
-          <span>
+          <span style={{ whiteSpace: 'nowrap' }}>
             <Tag bordered={false}>系统</Tag>
             {row.actorName && <Typography.Text type="secondary">{row.actorName}</Typography.Text>}
           </span>

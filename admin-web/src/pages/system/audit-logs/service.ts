@@ -1,5 +1,5 @@
 import type { AuditLogEntry, AuditLogQuery, Paged } from '@linli/shared-types';
-import { STAFF_ROLE_LABELS, type StaffRole } from '@linli/shared-types';
+import { CAMPAIGN_STATUS_LABELS, STAFF_ROLE_LABELS, type StaffRole } from '@linli/shared-types';
 import { api } from '../../../api';
 
 export const auditKeys = {
@@ -50,7 +50,13 @@ export function searchFromQuery(query: AuditLogQuery): Record<string, string> {
   return out;
 }
 
-const STATUS_TEXT: Record<string, string> = { active: '正常', disabled: '已停用' };
+const STATUS_TEXT: Record<string, string> = {
+  active: '正常',
+  disabled: '已停用',
+  on_sale: '在售',
+  off_sale: '已下架',
+  ...CAMPAIGN_STATUS_LABELS,
+};
 const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Human text for one snapshot value, with the few fields we know rendered in Chinese. */

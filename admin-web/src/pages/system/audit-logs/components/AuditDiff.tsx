@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Descriptions, Empty, Flex, Space, Switch, Table, Typography } from 'antd';
 import type { AuditLogEntry } from '@linli/shared-types';
-import { AUDIT_FIELD_LABELS } from '../../../../labels/audit';
+import { auditFieldLabel } from '../../../../labels/audit';
 import { diffSnapshots, type DiffKind, type DiffRow } from '../../../../labels/diff';
 import { formatAuditValue } from '../service';
 import styles from './AuditDiff.module.css';
@@ -51,16 +51,19 @@ export function AuditDiff({ entry }: { entry: AuditLogEntry }) {
               title: '字段',
               dataIndex: 'field',
               width: 180,
-              render: (field: string) => (
-                <span>
-                  {AUDIT_FIELD_LABELS[field] ?? field}
-                  {AUDIT_FIELD_LABELS[field] && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-                      {field}
-                    </Typography.Text>
-                  )}
-                </span>
-              ),
+              render: (field: string) => {
+                const label = auditFieldLabel(entry.entityType, field);
+                return (
+                  <span>
+                    {label ?? field}
+                    {label && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+                        {field}
+                      </Typography.Text>
+                    )}
+                  </span>
+                );
+              },
             },
             {
               title: '变更前',
