@@ -54,13 +54,15 @@ const mode = embedded ? `embedded (SQLite ${env.SQLITE_PATH})` : `services (${re
 const queue = env.REDIS_URL ? `Bull on ${redactUrl(env.REDIS_URL)}` : 'in-process queue';
 log(`starting ${isWorker ? 'worker' : 'server'}: ${mode}, ${queue}`);
 
+// The server gets its own process group, so a Ctrl-C in the terminal reaches it once, through us: it
+// treats a second SIGINT during its graceful shutdown as "stop now".
 const child = spawn(process.execPath, ['server/dist/main.js', ...(isWorker ? ['--worker'] : [])], {
   cwd: REPO_ROOT,
   env,
   stdio: 'inherit',
+  detached: true,
 });
 
-// Ctrl-C reaches the child through the terminal's process group too; forwarding covers `kill <pid>`.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

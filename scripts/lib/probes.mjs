@@ -50,13 +50,15 @@ export async function probeRedis(url, timeoutMs = 3000) {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => undefined); // reported through the rejected promise below
+  // The socket error (ECONNREFUSED, ENOTFOUND…) says more than the "Connection is closed" that follows it.
+  let socketError;
+  client.on('error', (err) => (socketError ??= err));
   try {
     await client.connect();
     const reply = await client.ping();
     return reply === 'PONG' ? null : `Redis at ${redact(url)} answered ${reply}`;
   } catch (err) {
-    return `Redis does not answer at ${redact(url)} (${errText(err)})`;
+    return `Redis does not answer at ${redact(url)} (${errText(socketError ?? err)})`;
   } finally {
     client.disconnect();
   }

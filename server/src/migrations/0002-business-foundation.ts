@@ -71,7 +71,11 @@ export class BusinessFoundation1763856000002 implements MigrationInterface {
           createdAt(),
         ],
         indices: [
-          new TableIndex({ name: 'uq_refresh_tokens_token_hash', columnNames: ['token_hash'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_refresh_tokens_token_hash',
+            columnNames: ['token_hash'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_refresh_tokens_family', columnNames: ['family_id'] }),
           new TableIndex({ name: 'idx_refresh_tokens_subject', columnNames: ['subject_kind', 'subject_id'] }),
         ],
@@ -167,7 +171,9 @@ export class BusinessFoundation1763856000002 implements MigrationInterface {
           createdAt(),
           updatedAt(),
         ],
-        indices: [new TableIndex({ name: 'uq_pickup_points_leader', columnNames: ['leader_id'], isUnique: true })],
+        indices: [
+          new TableIndex({ name: 'uq_pickup_points_leader', columnNames: ['leader_id'], isUnique: true }),
+        ],
       }),
     );
 
@@ -224,7 +230,10 @@ export class BusinessFoundation1763856000002 implements MigrationInterface {
         ],
         indices: [
           // Buyers' list: live campaigns whose window contains now.
-          new TableIndex({ name: 'idx_campaigns_status_window', columnNames: ['status', 'start_at', 'end_at'] }),
+          new TableIndex({
+            name: 'idx_campaigns_status_window',
+            columnNames: ['status', 'start_at', 'end_at'],
+          }),
         ],
       }),
     );
@@ -244,7 +253,11 @@ export class BusinessFoundation1763856000002 implements MigrationInterface {
           createdAt(),
         ],
         indices: [
-          new TableIndex({ name: 'uq_campaign_items_campaign_sku', columnNames: ['campaign_id', 'sku_id'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_campaign_items_campaign_sku',
+            columnNames: ['campaign_id', 'sku_id'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_campaign_items_sku', columnNames: ['sku_id'] }),
         ],
       }),

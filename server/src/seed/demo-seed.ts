@@ -2,7 +2,14 @@ import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, systemContext, TransactionRunner } from '../platform';
 import { AuditModule } from '../modules/audit';
-import { addDays, CampaignsModule, CampaignsService, shanghaiDate, shanghaiTime, type CampaignItemDraft } from '../modules/campaigns';
+import {
+  addDays,
+  CampaignsModule,
+  CampaignsService,
+  shanghaiDate,
+  shanghaiTime,
+  type CampaignItemDraft,
+} from '../modules/campaigns';
 import { CatalogModule, CatalogService, ProductStatus } from '../modules/catalog';
 import { IdentityModule, StaffService } from '../modules/identity';
 import { LeadersModule, LeadersService, LeaderStatus } from '../modules/leaders';
@@ -39,7 +46,10 @@ export class DemoSeedService {
       return await this.tx.run(async (m) => {
         if ((await this.staff.count(m)) > 0) return { seeded: false };
         await this.seed(m, now);
-        return { seeded: true, admin: { username: DEMO_ADMIN_USERNAME, password: this.config.adminInitialPassword } };
+        return {
+          seeded: true,
+          admin: { username: DEMO_ADMIN_USERNAME, password: this.config.adminInitialPassword },
+        };
       });
     } catch (error) {
       // Another process (API and worker starting together) seeded first: its admin insert won.
@@ -139,7 +149,12 @@ export class DemoSeedService {
  * Started a day ago, ends in two days, cut-off tonight 22:00 Asia/Shanghai (tomorrow's 22:00 when
  * tonight's has passed), pickup the day after the cut-off.
  */
-export function demoCampaignSchedule(now: Date): { startAt: Date; endAt: Date; cutoffAt: Date; pickupDate: string } {
+export function demoCampaignSchedule(now: Date): {
+  startAt: Date;
+  endAt: Date;
+  cutoffAt: Date;
+  pickupDate: string;
+} {
   const today = shanghaiDate(now);
   let cutoffAt = shanghaiTime(today, 22);
   if (cutoffAt <= now) cutoffAt = shanghaiTime(addDays(today, 1), 22);

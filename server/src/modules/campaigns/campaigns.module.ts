@@ -10,7 +10,12 @@ import { CampaignEntity } from './persistence/campaign.entity';
 
 /** Group-buy campaigns. Admin editing, status jobs, audiences and posters come with issue 4. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CampaignEntity, CampaignItemEntity]), AuditModule, CatalogModule, MembersModule],
+  imports: [
+    TypeOrmModule.forFeature([CampaignEntity, CampaignItemEntity]),
+    AuditModule,
+    CatalogModule,
+    MembersModule,
+  ],
   controllers: [AppCampaignsController],
   providers: [CampaignsService],
   exports: [CampaignsService],

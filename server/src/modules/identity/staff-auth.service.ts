@@ -34,7 +34,11 @@ export class StaffAuthService {
       if (staff.status !== 'active') throw ACCOUNT_DISABLED();
       staff.lastLoginAt = new Date();
       await repo.update({ id: staff.id }, { lastLoginAt: staff.lastLoginAt });
-      const pair = await this.tokens.issue(m, ctx, { kind: 'staff', id: staff.id, tokenVersion: staff.tokenVersion });
+      const pair = await this.tokens.issue(m, ctx, {
+        kind: 'staff',
+        id: staff.id,
+        tokenVersion: staff.tokenVersion,
+      });
       await this.audit.record(m, ctx, {
         action: 'auth.login',
         entityType: 'staff',

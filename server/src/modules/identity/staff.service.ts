@@ -79,7 +79,11 @@ export class StaffService {
    * Inserts and audits a staff member inside the caller's transaction (the demo seed creates the first
    * admin with it, under a system context).
    */
-  async createWith(manager: EntityManager, ctx: RequestContext, input: CreateStaffRequest): Promise<StaffEntity> {
+  async createWith(
+    manager: EntityManager,
+    ctx: RequestContext,
+    input: CreateStaffRequest,
+  ): Promise<StaffEntity> {
     assertPasswordPolicy(input.password);
     const username = input.username.trim().toLowerCase();
     const repo = manager.getRepository(StaffEntity);
@@ -160,7 +164,11 @@ export class StaffService {
     return this.setStatus(ctx, id, 'active');
   }
 
-  private async setStatus(ctx: RequestContext, id: number, status: 'active' | 'disabled'): Promise<StaffProfile> {
+  private async setStatus(
+    ctx: RequestContext,
+    id: number,
+    status: 'active' | 'disabled',
+  ): Promise<StaffProfile> {
     const actor = this.requirePermission(ctx, 'staff.write');
     return this.tx.run(async (m) => {
       const staff = await this.load(m, id);
@@ -210,6 +218,8 @@ export class StaffService {
 function assertPasswordPolicy(password: string): void {
   const problems = passwordPolicyProblems(password);
   if (problems.length > 0) {
-    throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, [{ field: 'password', errors: problems }]);
+    throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, [
+      { field: 'password', errors: problems },
+    ]);
   }
 }

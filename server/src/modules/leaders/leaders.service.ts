@@ -37,7 +37,10 @@ export class LeadersService {
   ) {}
 
   /** Leader with pickup point, as buyers see it; null when there is no such leader. */
-  async getSummary(leaderId: number, manager: EntityManager = this.dataSource.manager): Promise<LeaderSummary | null> {
+  async getSummary(
+    leaderId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LeaderSummary | null> {
     return (await this.getSummaries([leaderId], manager)).get(leaderId) ?? null;
   }
 
@@ -99,7 +102,9 @@ export class LeadersService {
       uplineLeaderId: input.uplineLeaderId,
     });
     await leaders.insert(leader);
-    const point = manager.getRepository(PickupPointEntity).create({ leaderId: leader.id, ...input.pickupPoint });
+    const point = manager
+      .getRepository(PickupPointEntity)
+      .create({ leaderId: leader.id, ...input.pickupPoint });
     await manager.getRepository(PickupPointEntity).insert(point);
     await this.audit.record(manager, ctx, {
       action: 'leader.create',

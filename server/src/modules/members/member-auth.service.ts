@@ -35,7 +35,9 @@ export class MemberAuthService {
 
   async wechatLogin(ctx: RequestContext, input: WechatLoginRequest): Promise<MemberLoginResponse> {
     const session = await this.wechat.code2Session(input.code);
-    const inviteLeaderId = input.scene ? await this.leaders.findActiveLeaderIdByInviteCode(input.scene) : null;
+    const inviteLeaderId = input.scene
+      ? await this.leaders.findActiveLeaderIdByInviteCode(input.scene)
+      : null;
     return this.login(ctx, { openid: session.openid, unionid: session.unionid, inviteLeaderId });
   }
 
@@ -51,7 +53,12 @@ export class MemberAuthService {
     const result = await this.tx.run(async (m) => {
       const consumed = await this.tokens.consumeRefreshToken(m, 'member', refreshToken);
       if (!consumed.ok) return consumed;
-      const pair = await this.tokens.issue(m, ctx, { kind: 'member', id: consumed.subjectId }, consumed.familyId);
+      const pair = await this.tokens.issue(
+        m,
+        ctx,
+        { kind: 'member', id: consumed.subjectId },
+        consumed.familyId,
+      );
       const member = await this.members.profileOf(m, consumed.subjectId);
       return { ok: true as const, response: { ...pair, member, isNew: false } };
     });

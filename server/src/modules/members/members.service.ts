@@ -36,15 +36,23 @@ export class MembersService {
    * The member with this openid, created on first login. A concurrent first login of the same openid
    * makes the insert fail on the unique index; the caller retries its transaction (see MemberAuthService).
    */
-  async findOrCreate(manager: EntityManager, identity: MemberIdentity): Promise<{ member: MemberEntity; isNew: boolean }> {
+  async findOrCreate(
+    manager: EntityManager,
+    identity: MemberIdentity,
+  ): Promise<{ member: MemberEntity; isNew: boolean }> {
     const repo = manager.getRepository(MemberEntity);
     const existing = await repo.findOneBy({ openid: identity.openid });
     if (existing) {
       const changes: Partial<MemberEntity> = {};
-      if (!existing.unionid && identity.unionid && !(await repo.exists({ where: { unionid: identity.unionid } }))) {
+      if (
+        !existing.unionid &&
+        identity.unionid &&
+        !(await repo.exists({ where: { unionid: identity.unionid } }))
+      ) {
         changes.unionid = identity.unionid;
       }
-      if (existing.currentLeaderId === null && identity.inviteLeaderId) changes.currentLeaderId = identity.inviteLeaderId;
+      if (existing.currentLeaderId === null && identity.inviteLeaderId)
+        changes.currentLeaderId = identity.inviteLeaderId;
       if (Object.keys(changes).length > 0) {
         await repo.update({ id: existing.id }, changes);
         Object.assign(existing, changes);
@@ -79,7 +87,11 @@ export class MembersService {
   }
 
   /** Binds a member to a leader (pickup point). Binding history and reasons come with issue 3. */
-  async setCurrentLeaderWith(manager: EntityManager, memberId: number, leaderId: number | null): Promise<void> {
+  async setCurrentLeaderWith(
+    manager: EntityManager,
+    memberId: number,
+    leaderId: number | null,
+  ): Promise<void> {
     await manager.getRepository(MemberEntity).update({ id: memberId }, { currentLeaderId: leaderId });
   }
 

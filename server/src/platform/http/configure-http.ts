@@ -47,6 +47,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Off: on plain http (LAN, localhost demo) it would break every asset request.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,

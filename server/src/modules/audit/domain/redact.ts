@@ -7,7 +7,9 @@ export const REDACTED = '[已隐藏]';
  * Deep copy of a snapshot with secret-looking keys removed, so an audit row can never leak a credential
  * even when a caller passes a whole entity.
  */
-export function redactSecrets(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function redactSecrets(
+  value: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (value === null || value === undefined) return null;
   return redactObject(value);
 }

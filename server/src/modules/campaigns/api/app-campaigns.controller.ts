@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CampaignView } from '@linli/shared-types';
-import { Ctx, RequestContext } from '../../../platform';
+import { ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
 import { CampaignsService } from '../campaigns.service';
 import { CampaignViewDto } from './dto/campaign-view.dto';
 
 @ApiTags('app: 团购')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('app/campaigns')
 export class AppCampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}

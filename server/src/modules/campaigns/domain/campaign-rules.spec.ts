@@ -15,7 +15,13 @@ const schedule: CampaignSchedule = {
   cutoffAt: new Date('2026-03-01T14:00:00Z'), // 22:00 in Shanghai
   pickupDate: '2026-03-02',
 };
-const item: CampaignItemDraft = { skuId: 1, groupPrice: 1990, originalPrice: 2990, perMemberLimit: 2, stockCap: null };
+const item: CampaignItemDraft = {
+  skuId: 1,
+  groupPrice: 1990,
+  originalPrice: 2990,
+  perMemberLimit: 2,
+  stockCap: null,
+};
 
 describe('Shanghai calendar helpers', () => {
   it('computes the Shanghai date across the UTC day boundary', () => {
@@ -40,7 +46,8 @@ describe('campaignProblems', () => {
   });
 
   it('checks the time order of start, cutoff, end and pickup', () => {
-    const fields = (s: Partial<CampaignSchedule>) => campaignProblems({ ...schedule, ...s }, [item]).map((p) => p.field);
+    const fields = (s: Partial<CampaignSchedule>) =>
+      campaignProblems({ ...schedule, ...s }, [item]).map((p) => p.field);
     expect(fields({ endAt: schedule.startAt })).toContain('endAt');
     expect(fields({ cutoffAt: new Date('2026-03-04T00:00:00Z') })).toEqual(['cutoffAt', 'pickupDate']);
     expect(fields({ cutoffAt: schedule.startAt })).toEqual(['cutoffAt']);
@@ -62,7 +69,11 @@ describe('campaignProblems', () => {
       { field: 'items.1', errors: ['团购价必须是非负整数（分）'] },
       {
         field: 'items.2',
-        errors: ['每人限购必须是非负整数（0 表示不限）', '活动库存上限必须是非负整数', '同一规格不能重复添加'],
+        errors: [
+          '每人限购必须是非负整数（0 表示不限）',
+          '活动库存上限必须是非负整数',
+          '同一规格不能重复添加',
+        ],
       },
     ]);
     expect(campaignProblems(schedule, [])).toEqual([{ field: 'items', errors: ['至少需要一个商品'] }]);

@@ -37,7 +37,10 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Field problems of a campaign definition; empty when it can be saved. */
-export function campaignProblems(schedule: CampaignSchedule, items: readonly CampaignItemDraft[]): FieldError[] {
+export function campaignProblems(
+  schedule: CampaignSchedule,
+  items: readonly CampaignItemDraft[],
+): FieldError[] {
   const problems: FieldError[] = [];
   const add = (field: string, error: string) => problems.push({ field, errors: [error] });
   if (!(schedule.startAt < schedule.endAt)) add('endAt', '结束时间必须晚于开始时间');
@@ -66,7 +69,10 @@ export function campaignProblems(schedule: CampaignSchedule, items: readonly Cam
 }
 
 /** A live campaign is shown only within its time window, even before a job has moved its status. */
-export function isOpenAt(campaign: { status: CampaignStatus; startAt: Date; endAt: Date }, now: Date): boolean {
+export function isOpenAt(
+  campaign: { status: CampaignStatus; startAt: Date; endAt: Date },
+  now: Date,
+): boolean {
   return campaign.status === 'live' && campaign.startAt <= now && now < campaign.endAt;
 }
 

@@ -10,7 +10,10 @@ describe('skuProblems', () => {
 
   it('rejects floats, negatives and empty specs', () => {
     expect(skuProblems({ ...sku, price: 29.9 })).toEqual(['售价必须是非负整数（分）']);
-    expect(skuProblems({ ...sku, cost: -1, stock: -5 })).toEqual(['成本必须是非负整数（分）', '库存必须是非负整数']);
+    expect(skuProblems({ ...sku, cost: -1, stock: -5 })).toEqual([
+      '成本必须是非负整数（分）',
+      '库存必须是非负整数',
+    ]);
     expect(skuProblems({ ...sku, specText: '  ', lowStockThreshold: 1.5 })).toEqual([
       '规格不能为空',
       '低库存阈值必须是非负整数',

@@ -1,14 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { StaffLoginResponse, StaffProfile } from '@linli/shared-types';
-import { Ctx, Public, RequestContext } from '../../../platform';
+import { ApiErrorBodyDto, ApiErrorResponses, Ctx, Public, RequestContext } from '../../../platform';
 import { StaffAuthService } from '../staff-auth.service';
 import { RefreshRequestDto, StaffLoginRequestDto, StaffLoginResponseDto } from './dto/auth.dto';
 import { StaffProfileDto } from './dto/staff.dto';
 import { LOGIN_RATE_LIMIT } from './login-rate-limit';
 
 @ApiTags('admin: 登录')
+@ApiErrorResponses()
 @Controller('admin/auth')
 export class AdminAuthController {
   constructor(private readonly auth: StaffAuthService) {}
@@ -18,7 +25,10 @@ export class AdminAuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: StaffLoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'AUTH_INVALID_CREDENTIALS 或 AUTH_ACCOUNT_DISABLED' })
+  @ApiUnauthorizedResponse({
+    description: 'AUTH_INVALID_CREDENTIALS 或 AUTH_ACCOUNT_DISABLED',
+    type: ApiErrorBodyDto,
+  })
   login(@Ctx() ctx: RequestContext, @Body() body: StaffLoginRequestDto): Promise<StaffLoginResponse> {
     return this.auth.login(ctx, body);
   }
@@ -28,7 +38,10 @@ export class AdminAuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: StaffLoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'AUTH_REFRESH_INVALID 或 AUTH_ACCOUNT_DISABLED' })
+  @ApiUnauthorizedResponse({
+    description: 'AUTH_REFRESH_INVALID 或 AUTH_ACCOUNT_DISABLED',
+    type: ApiErrorBodyDto,
+  })
   refresh(@Ctx() ctx: RequestContext, @Body() body: RefreshRequestDto): Promise<StaffLoginResponse> {
     return this.auth.refresh(ctx, body.refreshToken);
   }

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Paged, RoleDefinition, StaffProfile } from '@linli/shared-types';
-import { Ctx, RequestContext } from '../../../platform';
+import { ApiErrorBodyDto, ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
 import { RequirePermissions } from '../auth/require-permissions.decorator';
 import { StaffService } from '../staff.service';
 import {
@@ -25,6 +25,7 @@ import { ParseIdPipe } from './parse-id.pipe';
 
 @ApiTags('admin: 员工')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('admin')
 export class AdminStaffController {
   constructor(private readonly staff: StaffService) {}
@@ -46,7 +47,7 @@ export class AdminStaffController {
   @Post('staff')
   @RequirePermissions('staff.write')
   @ApiCreatedResponse({ type: StaffProfileDto })
-  @ApiConflictResponse({ description: 'STAFF_USERNAME_TAKEN' })
+  @ApiConflictResponse({ description: 'STAFF_USERNAME_TAKEN', type: ApiErrorBodyDto })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateStaffRequestDto): Promise<StaffProfile> {
     return this.staff.create(ctx, body);
   }
@@ -54,7 +55,7 @@ export class AdminStaffController {
   @Get('staff/:id')
   @RequirePermissions('staff.read')
   @ApiOkResponse({ type: StaffProfileDto })
-  @ApiNotFoundResponse({ description: 'STAFF_NOT_FOUND' })
+  @ApiNotFoundResponse({ description: 'STAFF_NOT_FOUND', type: ApiErrorBodyDto })
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: number): Promise<StaffProfile> {
     return this.staff.get(ctx, id);
   }
@@ -62,7 +63,7 @@ export class AdminStaffController {
   @Patch('staff/:id')
   @RequirePermissions('staff.write')
   @ApiOkResponse({ type: StaffProfileDto })
-  @ApiConflictResponse({ description: 'STAFF_LAST_ADMIN' })
+  @ApiConflictResponse({ description: 'STAFF_LAST_ADMIN', type: ApiErrorBodyDto })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: number,
@@ -87,7 +88,10 @@ export class AdminStaffController {
   @RequirePermissions('staff.write')
   @HttpCode(200)
   @ApiOkResponse({ type: StaffProfileDto })
-  @ApiConflictResponse({ description: 'STAFF_CANNOT_DISABLE_SELF 或 STAFF_LAST_ADMIN' })
+  @ApiConflictResponse({
+    description: 'STAFF_CANNOT_DISABLE_SELF 或 STAFF_LAST_ADMIN',
+    type: ApiErrorBodyDto,
+  })
   disable(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: number): Promise<StaffProfile> {
     return this.staff.disable(ctx, id);
   }

@@ -58,11 +58,18 @@ export class AuthGuard implements CanActivate {
       select: { id: true, name: true, roles: true, status: true, tokenVersion: true },
     });
     if (!staff) throw new UnauthenticatedError('UNAUTHENTICATED', '账号不存在，请重新登录');
-    if (staff.status !== 'active') throw new UnauthenticatedError('AUTH_ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+    if (staff.status !== 'active')
+      throw new UnauthenticatedError('AUTH_ACCOUNT_DISABLED', '账号已停用，请联系管理员');
     if ((claims.tv ?? 0) !== staff.tokenVersion) {
       throw new UnauthenticatedError('UNAUTHENTICATED', '登录已失效，请重新登录');
     }
-    return { type: 'staff', staffId: staff.id, name: staff.name, roles: staff.roles, permissions: permissionsOf(staff.roles) };
+    return {
+      type: 'staff',
+      staffId: staff.id,
+      name: staff.name,
+      roles: staff.roles,
+      permissions: permissionsOf(staff.roles),
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiErrorBodyDto } from '../../../platform';
 import type { Permission } from '@linli/shared-types';
 
 export const REQUIRED_PERMISSIONS_KEY = 'linli:requiredPermissions';
@@ -8,6 +9,6 @@ export const REQUIRED_PERMISSIONS_KEY = 'linli:requiredPermissions';
 export function RequirePermissions(...permissions: Permission[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSIONS_KEY, permissions),
-    ApiForbiddenResponse({ description: `需要权限：${permissions.join(', ')}` }),
+    ApiForbiddenResponse({ description: `需要权限：${permissions.join(', ')}`, type: ApiErrorBodyDto }),
   );
 }

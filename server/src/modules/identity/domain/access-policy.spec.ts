@@ -57,7 +57,11 @@ describe('decideAccess', () => {
     });
     expect(decideAccess({ ...req, grantedPermissions: admin })).toEqual({ allow: true });
     expect(
-      decideAccess({ ...base, requiredPermissions: ['members.read', 'staff.read'], grantedPermissions: operator }),
+      decideAccess({
+        ...base,
+        requiredPermissions: ['members.read', 'staff.read'],
+        grantedPermissions: operator,
+      }),
     ).toMatchObject({ status: 403 });
   });
 

@@ -6,7 +6,12 @@ const operator: StaffState = { id: 9, roles: ['operator'], status: 'active' };
 describe('checkStaffChange', () => {
   it('refuses to let staff disable themselves', () => {
     expect(
-      checkStaffChange({ actorId: 1, target: admin(1), change: { status: 'disabled' }, activeAdminIds: [1, 2] }),
+      checkStaffChange({
+        actorId: 1,
+        target: admin(1),
+        change: { status: 'disabled' },
+        activeAdminIds: [1, 2],
+      }),
     ).toMatchObject({ code: 'STAFF_CANNOT_DISABLE_SELF' });
   });
 
@@ -15,16 +20,31 @@ describe('checkStaffChange', () => {
       checkStaffChange({ actorId: 5, target: admin(1), change: { status: 'disabled' }, activeAdminIds: [1] }),
     ).toMatchObject({ code: 'STAFF_LAST_ADMIN' });
     expect(
-      checkStaffChange({ actorId: 1, target: admin(1), change: { roles: ['operator'] }, activeAdminIds: [1] }),
+      checkStaffChange({
+        actorId: 1,
+        target: admin(1),
+        change: { roles: ['operator'] },
+        activeAdminIds: [1],
+      }),
     ).toMatchObject({ code: 'STAFF_LAST_ADMIN' });
   });
 
   it('allows it when another active admin remains', () => {
     expect(
-      checkStaffChange({ actorId: 2, target: admin(1), change: { status: 'disabled' }, activeAdminIds: [1, 2] }),
+      checkStaffChange({
+        actorId: 2,
+        target: admin(1),
+        change: { status: 'disabled' },
+        activeAdminIds: [1, 2],
+      }),
     ).toBeNull();
     expect(
-      checkStaffChange({ actorId: 1, target: admin(1), change: { roles: ['finance'] }, activeAdminIds: [1, 2] }),
+      checkStaffChange({
+        actorId: 1,
+        target: admin(1),
+        change: { roles: ['finance'] },
+        activeAdminIds: [1, 2],
+      }),
     ).toBeNull();
   });
 
@@ -45,11 +65,21 @@ describe('checkStaffChange', () => {
     ).toBeNull();
     const disabledAdmin: StaffState = { id: 3, roles: ['admin'], status: 'disabled' };
     expect(
-      checkStaffChange({ actorId: 1, target: disabledAdmin, change: { roles: ['operator'] }, activeAdminIds: [1] }),
+      checkStaffChange({
+        actorId: 1,
+        target: disabledAdmin,
+        change: { roles: ['operator'] },
+        activeAdminIds: [1],
+      }),
     ).toBeNull();
     // Re-disabling an already disabled account is not "disabling yourself" in a harmful way.
     expect(
-      checkStaffChange({ actorId: 3, target: disabledAdmin, change: { status: 'disabled' }, activeAdminIds: [1] }),
+      checkStaffChange({
+        actorId: 3,
+        target: disabledAdmin,
+        change: { status: 'disabled' },
+        activeAdminIds: [1],
+      }),
     ).toBeNull();
   });
 });

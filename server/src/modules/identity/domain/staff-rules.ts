@@ -7,8 +7,7 @@ export interface StaffState {
 }
 
 export type StaffRuleViolation =
-  | { code: 'STAFF_CANNOT_DISABLE_SELF'; message: string }
-  | { code: 'STAFF_LAST_ADMIN'; message: string };
+  { code: 'STAFF_CANNOT_DISABLE_SELF'; message: string } | { code: 'STAFF_LAST_ADMIN'; message: string };
 
 export function isActiveAdmin(staff: Pick<StaffState, 'roles' | 'status'>): boolean {
   return staff.status === StaffStatus.ACTIVE && staff.roles.includes(StaffRole.ADMIN);
@@ -27,7 +26,11 @@ export function checkStaffChange(input: {
 }): StaffRuleViolation | null {
   const { actorId, target, change, activeAdminIds } = input;
   const next = { roles: change.roles ?? target.roles, status: change.status ?? target.status };
-  if (change.status === StaffStatus.DISABLED && target.status !== StaffStatus.DISABLED && actorId === target.id) {
+  if (
+    change.status === StaffStatus.DISABLED &&
+    target.status !== StaffStatus.DISABLED &&
+    actorId === target.id
+  ) {
     return { code: 'STAFF_CANNOT_DISABLE_SELF', message: '不能停用自己的账号' };
   }
   if (isActiveAdmin(target) && !isActiveAdmin(next)) {

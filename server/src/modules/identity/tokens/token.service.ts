@@ -17,8 +17,7 @@ export interface TokenSubject {
 
 /** Result of presenting a refresh token. On failure the caller must commit (a reuse revokes the family) and then throw. */
 export type ConsumeResult =
-  | { ok: true; subjectId: number; familyId: string }
-  | { ok: false; error: UnauthenticatedError };
+  { ok: true; subjectId: number; familyId: string } | { ok: false; error: UnauthenticatedError };
 
 const REFRESH_INVALID = () => new UnauthenticatedError('AUTH_REFRESH_INVALID', '登录已失效，请重新登录');
 
@@ -88,7 +87,11 @@ export class TokenService {
    * Marks the refresh token used (the caller then issues the next one in the same family). A replayed or
    * concurrently used token revokes its family. Never throws for a bad token: the revocation must commit.
    */
-  async consumeRefreshToken(manager: EntityManager, kind: TokenSubjectKind, raw: string): Promise<ConsumeResult> {
+  async consumeRefreshToken(
+    manager: EntityManager,
+    kind: TokenSubjectKind,
+    raw: string,
+  ): Promise<ConsumeResult> {
     const repo = manager.getRepository(RefreshTokenEntity);
     const stored = await repo.findOneBy({ tokenHash: sha256Hex(raw) });
     const now = new Date();
@@ -100,7 +103,10 @@ export class TokenService {
       return { ok: false, error: REFRESH_INVALID() };
     }
     // Conditional update: of two concurrent refreshes with the same token, exactly one wins.
-    const claimed = await repo.update({ id: token.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
+    const claimed = await repo.update(
+      { id: token.id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: now },
+    );
     if (!claimed.affected) {
       await this.revokeFamily(manager, token.familyId, now);
       return { ok: false, error: REFRESH_INVALID() };
@@ -123,6 +129,8 @@ export class TokenService {
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
-    await manager.getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
+    await manager
+      .getRepository(RefreshTokenEntity)
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
   }
 }

@@ -6,7 +6,8 @@ export const INVITE_CODE_LENGTH = 8;
 
 export function generateInviteCode(random: (max: number) => number = randomInt): string {
   let code = '';
-  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[random(INVITE_CODE_ALPHABET.length)];
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++)
+    code += INVITE_CODE_ALPHABET[random(INVITE_CODE_ALPHABET.length)];
   return code;
 }
 

@@ -10,13 +10,19 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AppAuthOptions, MemberLoginResponse } from '@linli/shared-types';
-import { Ctx, Public, RequestContext } from '../../../platform';
+import { ApiErrorBodyDto, ApiErrorResponses, Ctx, Public, RequestContext } from '../../../platform';
 import { LOGIN_RATE_LIMIT, RefreshRequestDto } from '../../identity';
 import { MemberAuthService } from '../member-auth.service';
-import { AppAuthOptionsDto, DevLoginRequestDto, MemberLoginResponseDto, WechatLoginRequestDto } from './dto/app-auth.dto';
+import {
+  AppAuthOptionsDto,
+  DevLoginRequestDto,
+  MemberLoginResponseDto,
+  WechatLoginRequestDto,
+} from './dto/app-auth.dto';
 
 @ApiTags('app: 登录')
 @Public()
+@ApiErrorResponses()
 @Controller('app/auth')
 export class AppAuthController {
   constructor(private readonly auth: MemberAuthService) {}
@@ -31,9 +37,12 @@ export class AppAuthController {
   @Post('wechat-login')
   @HttpCode(200)
   @ApiOkResponse({ type: MemberLoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'AUTH_WECHAT_CODE_INVALID' })
-  @ApiServiceUnavailableResponse({ description: 'AUTH_WECHAT_NOT_CONFIGURED' })
-  @ApiBadGatewayResponse({ description: 'AUTH_WECHAT_UNAVAILABLE：微信接口出错或超时' })
+  @ApiUnauthorizedResponse({ description: 'AUTH_WECHAT_CODE_INVALID', type: ApiErrorBodyDto })
+  @ApiServiceUnavailableResponse({ description: 'AUTH_WECHAT_NOT_CONFIGURED', type: ApiErrorBodyDto })
+  @ApiBadGatewayResponse({
+    description: 'AUTH_WECHAT_UNAVAILABLE：微信接口出错或超时',
+    type: ApiErrorBodyDto,
+  })
   wechatLogin(@Ctx() ctx: RequestContext, @Body() body: WechatLoginRequestDto): Promise<MemberLoginResponse> {
     return this.auth.wechatLogin(ctx, body);
   }
@@ -42,7 +51,7 @@ export class AppAuthController {
   @Post('dev-login')
   @HttpCode(200)
   @ApiOkResponse({ type: MemberLoginResponseDto })
-  @ApiForbiddenResponse({ description: 'AUTH_DEV_LOGIN_DISABLED' })
+  @ApiForbiddenResponse({ description: 'AUTH_DEV_LOGIN_DISABLED', type: ApiErrorBodyDto })
   devLogin(@Ctx() ctx: RequestContext, @Body() body: DevLoginRequestDto): Promise<MemberLoginResponse> {
     return this.auth.devLogin(ctx, body);
   }
@@ -51,7 +60,7 @@ export class AppAuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: MemberLoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'AUTH_REFRESH_INVALID' })
+  @ApiUnauthorizedResponse({ description: 'AUTH_REFRESH_INVALID', type: ApiErrorBodyDto })
   refresh(@Ctx() ctx: RequestContext, @Body() body: RefreshRequestDto): Promise<MemberLoginResponse> {
     return this.auth.refresh(ctx, body.refreshToken);
   }

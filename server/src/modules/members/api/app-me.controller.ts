@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { MemberProfile } from '@linli/shared-types';
-import { Ctx, RequestContext } from '../../../platform';
+import { ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
 import { MembersService } from '../members.service';
 import { MemberProfileDto } from './dto/app-auth.dto';
 
 @ApiTags('app: 我的')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('app/me')
 export class AppMeController {
   constructor(private readonly members: MembersService) {}

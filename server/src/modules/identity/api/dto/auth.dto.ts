@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type { LogoutRequest, RefreshRequest, StaffLoginRequest, StaffLoginResponse } from '@linli/shared-types';
+import type {
+  LogoutRequest,
+  RefreshRequest,
+  StaffLoginRequest,
+  StaffLoginResponse,
+} from '@linli/shared-types';
 import { StaffProfileDto } from './staff.dto';
 
 export class StaffLoginRequestDto implements StaffLoginRequest {
