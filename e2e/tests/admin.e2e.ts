@@ -100,6 +100,9 @@ describe('admin web: staff management and role-limited menus', () => {
     expect(created).toMatchObject({ username: operator.username, roles: ['operator'], status: 'active' });
     const row = page.getByTestId('staff-table').locator('tr', { hasText: operator.username });
     await row.waitFor();
+    // The modal stays mounted (forceRender); wait until its closing animation has hidden it.
+    await page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal-mask').first().waitFor({ state: 'hidden' });
     await expect(row.textContent()).resolves.toContain('运营');
     await screenshot(page, 'admin-staff.png');
   });
