@@ -10,7 +10,12 @@ export interface HealthResponse {
   mode: 'embedded' | 'services';
   uptimeSeconds: number;
   time: IsoDateTime;
-  database: { status: ComponentStatus; driver: 'better-sqlite3' | 'mysql'; latencyMs?: number; error?: string };
+  database: {
+    status: ComponentStatus;
+    driver: 'better-sqlite3' | 'mysql';
+    latencyMs?: number;
+    error?: string;
+  };
   redis: { status: ComponentStatus; latencyMs?: number; error?: string };
   queue: {
     status: ComponentStatus;

@@ -23,8 +23,7 @@ module.exports = {
     messages: {
       persistence:
         "Module '{{from}}' must not import '{{to}}' persistence ({{source}}). Use ids and the public services exported by modules/{{to}}/index.ts.",
-      internal:
-        "Module '{{from}}' must import module '{{to}}' only through its index.ts, not '{{source}}'.",
+      internal: "Module '{{from}}' must import module '{{to}}' only through its index.ts, not '{{source}}'.",
     },
   },
   create(context) {
