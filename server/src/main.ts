@@ -3,8 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startupBanner } from './platform/bootstrap/banner';
 import { createHttpApp, createWorkerContext } from './platform/bootstrap/create-app';
-import { runDemoSeed } from './platform/bootstrap/seed';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config';
+import { runStartupSeed, type StartupSeedResult } from './seed';
 
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
@@ -20,12 +20,12 @@ async function main(): Promise<void> {
   }
   const app = await createHttpApp(config, { serveStatic: true });
   handleSignals(app, app);
-  const seedResult = config.seedDemo ? await runDemoSeed(app) : 'skipped';
+  const seedResult = await runStartupSeed(app, config);
   await app.listen({ port: config.port, host: config.host });
   printBanner(config, seedResult);
 }
 
-function printBanner(config: AppConfig, seedResult: 'seeded' | 'skipped' | 'absent'): void {
+function printBanner(config: AppConfig, seedResult: StartupSeedResult): void {
   process.stdout.write(startupBanner(config, seedResult));
 }
 

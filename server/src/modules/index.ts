@@ -1,5 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import { SeedModule } from '../seed/demo-seed';
+import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from './audit';
 import { CampaignsModule } from './campaigns';
 import { CatalogModule } from './catalog';

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, systemContext, TransactionRunner } from '../platform';
+import { APP_CONFIG, type AppConfig, ConfigError, systemContext, TransactionRunner } from '../platform';
 import { AuditModule } from '../modules/audit';
 import {
   addDays,
@@ -42,13 +42,17 @@ export class DemoSeedService {
   ) {}
 
   async seedIfEmpty(now: Date = new Date()): Promise<SeedResult> {
+    const adminPassword = this.config.adminInitialPassword;
+    if (adminPassword === null) {
+      throw new ConfigError('ADMIN_INITIAL_PASSWORD', '写入演示数据 (SEED_DEMO) 需要设置管理员初始密码');
+    }
     try {
       return await this.tx.run(async (m) => {
         if ((await this.staff.count(m)) > 0) return { seeded: false };
-        await this.seed(m, now);
+        await this.seed(m, now, adminPassword);
         return {
           seeded: true,
-          admin: { username: DEMO_ADMIN_USERNAME, password: this.config.adminInitialPassword },
+          admin: { username: DEMO_ADMIN_USERNAME, password: adminPassword },
         };
       });
     } catch (error) {
@@ -61,12 +65,12 @@ export class DemoSeedService {
     }
   }
 
-  private async seed(m: EntityManager, now: Date): Promise<void> {
+  private async seed(m: EntityManager, now: Date, adminPassword: string): Promise<void> {
     const ctx = systemContext('demo-seed');
     await this.staff.createWith(m, ctx, {
       username: DEMO_ADMIN_USERNAME,
       name: '系统管理员',
-      password: this.config.adminInitialPassword,
+      password: adminPassword,
       roles: ['admin'],
     });
 
@@ -165,10 +169,3 @@ export function demoCampaignSchedule(now: Date): {
     pickupDate: addDays(shanghaiDate(cutoffAt), 1),
   };
 }
-
-@Module({
-  imports: [AuditModule, IdentityModule, MembersModule, LeadersModule, CatalogModule, CampaignsModule],
-  providers: [DemoSeedService],
-  exports: [DemoSeedService],
-})
-export class SeedModule {}

@@ -2,7 +2,10 @@ import type { AppConfig } from '../config/app-config';
 import { frontendMounts, isBuilt } from '../static/serve-frontends';
 
 /** The few lines a person starting the server needs: where everything is and how to log in. */
-export function startupBanner(config: AppConfig, seedResult: 'seeded' | 'skipped' | 'absent'): string {
+/** What the start-up seed wrote (see server/src/seed/startup-seed.ts). */
+export type SeedOutcome = 'demo-seeded' | 'admin-created' | 'nothing';
+
+export function startupBanner(config: AppConfig, seedResult: SeedOutcome): string {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = `http://${host}:${config.port}`;
   const mode =
@@ -17,8 +20,12 @@ export function startupBanner(config: AppConfig, seedResult: 'seeded' | 'skipped
     }
   }
   lines.push(`  API 文档     ${base}/api/docs`, `  健康检查     ${base}/api/health`);
-  if (seedResult === 'seeded') {
-    lines.push(`  已写入演示数据; 管理员登录: admin / ${config.adminInitialPassword}`);
+  if (seedResult === 'demo-seeded') {
+    lines.push(`  已写入演示数据; 管理员登录: admin / ${config.adminInitialPassword ?? ''}`);
+  }
+  if (seedResult === 'admin-created') {
+    // The operator chose this password; do not echo it into logs.
+    lines.push('  已创建首个管理员: 用户名 admin, 密码为 ADMIN_INITIAL_PASSWORD 的值');
   }
   if (config.devLogin) lines.push('  开发登录 (DEV_LOGIN) 已开启, 仅用于本地演示');
   return `${lines.join('\n')}\n\n`;

@@ -40,6 +40,50 @@ describe('loadConfig', () => {
     expect(config.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  describe('first admin password', () => {
+    const production = (env: NodeJS.ProcessEnv = {}) =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'mysql://root@127.0.0.1:3306/linli',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        JWT_SECRET: SECRET,
+        ...env,
+      });
+
+    it('has no default in production (start-up asks for one only when the database has no staff)', () => {
+      expect(production().adminInitialPassword).toBeNull();
+      expect(production({ ADMIN_INITIAL_PASSWORD: 'Str0ngPassw0rd' }).adminInitialPassword).toBe(
+        'Str0ngPassw0rd',
+      );
+    });
+
+    it('refuses the published demo password in production', () => {
+      expect(() => production({ ADMIN_INITIAL_PASSWORD: 'linli2026' })).toThrow(
+        /ADMIN_INITIAL_PASSWORD 生产环境不能使用公开的演示密码/,
+      );
+    });
+
+    it.each(['short1', 'onlyletters', '12345678'])('refuses the weak password %s', (password) => {
+      expect(() => embedded({ ADMIN_INITIAL_PASSWORD: password })).toThrow(/ADMIN_INITIAL_PASSWORD/);
+    });
+  });
+
+  describe('TRUST_PROXY', () => {
+    it.each([
+      [undefined, false],
+      ['false', false],
+      ['true', true],
+      ['2', 2],
+      ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    ])('reads %s as %j', (value, expected) => {
+      expect(embedded(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+    });
+
+    it('rejects something that is not an address', () => {
+      expect(() => embedded({ TRUST_PROXY: 'proxy.example.com' })).toThrow(/TRUST_PROXY/);
+    });
+  });
+
   it.each([
     ['PORT', 'abc', /PORT 必须是 1-65535 的整数/],
     ['PORT', '70000', /PORT/],

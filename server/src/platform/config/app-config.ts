@@ -24,7 +24,13 @@ export interface AppConfig {
   wechatApiBase: string;
   devLogin: boolean;
   seedDemo: boolean;
-  adminInitialPassword: string;
+  /**
+   * Password of the first admin, created when the database has no staff at all. Defaults to the
+   * published demo password outside production; in production it must be set and must not be the demo one.
+   */
+  adminInitialPassword: string | null;
+  /** Fastify `trustProxy`: false, true, a hop count, or a list of proxy addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
   runMigrations: boolean;
   logLevel: string;
   staticRoot: string | null;
@@ -33,6 +39,9 @@ export interface AppConfig {
 
 /** Inject with `@Inject(APP_CONFIG) config: AppConfig`. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The demo admin password printed in the README; never accepted in production. */
+export const DEMO_ADMIN_PASSWORD = 'linli2026';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -105,14 +114,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     wechatApiBase,
     devLogin,
     seedDemo: read.boolean('SEED_DEMO', database.type === 'sqlite'),
-    adminInitialPassword: read.optionalString('ADMIN_INITIAL_PASSWORD') ?? 'linli2026',
+    adminInitialPassword:
+      read.optionalString('ADMIN_INITIAL_PASSWORD') ?? (isProduction ? null : DEMO_ADMIN_PASSWORD),
+    trustProxy: readTrustProxy(read.optionalString('TRUST_PROXY')),
     runMigrations: read.boolean('RUN_MIGRATIONS', true),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     staticRoot: resolveStaticRoot(read.optionalString('STATIC_ROOT')),
     version: readServerVersion(),
   };
-  if (config.adminInitialPassword.length < 8) {
-    throw new ConfigError('ADMIN_INITIAL_PASSWORD', '长度必须至少 8 个字符');
+  const adminPassword = config.adminInitialPassword;
+  if (
+    adminPassword !== null &&
+    !(adminPassword.length >= 8 && /[A-Za-z]/.test(adminPassword) && /\d/.test(adminPassword))
+  ) {
+    throw new ConfigError('ADMIN_INITIAL_PASSWORD', '至少 8 个字符，且同时包含字母和数字');
+  }
+  if (isProduction && adminPassword === DEMO_ADMIN_PASSWORD) {
+    throw new ConfigError('ADMIN_INITIAL_PASSWORD', '生产环境不能使用公开的演示密码，请换一个');
   }
 
   const secret = jwtSecret ?? resolveJwtSecret(database);
@@ -220,4 +238,28 @@ function readServerVersion(): string {
     version?: string;
   };
   return packageJson.version ?? '0.0.0';
+}
+
+/**
+ * TRUST_PROXY: unset/false → trust nobody (client IP is the socket peer); true → trust every hop;
+ * a number → trust that many hops; otherwise a comma list of proxy IPs or CIDRs (e.g. 10.0.0.0/8).
+ * Behind a reverse proxy it must be set, or rate limits and audit IPs all see the proxy's address.
+ */
+function readTrustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+  const bad = entries.find((entry) => !address.test(entry));
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `应为 true/false、跳数或以逗号分隔的 IP/CIDR 列表，收到 "${bad ?? raw}"`,
+    );
+  }
+  return entries;
 }

@@ -1,12 +1,10 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import '../request-context/fastify-augmentation';
-import { mapError } from './error-mapping';
 import { setupOpenApi } from './openapi';
 
 export const API_PREFIX = 'api';
@@ -25,13 +23,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     void reply.header('X-Request-Id', request.requestId);
   });
 
-  // Errors raised by Fastify itself (body too large, malformed JSON, rate limit) never reach Nest's filter.
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const mapped = mapError(error, request.requestId ?? String(request.id));
-    if (mapped.unexpected)
-      new Logger('HTTP').error({ err: error, requestId: mapped.body.requestId }, 'unhandled error');
-    void reply.status(mapped.status).send(mapped.body);
-  });
+  // Errors raised by Fastify itself (body too large, malformed JSON, rate limit) reach Nest's global
+  // exception filter through the error handler Nest installs at init, so one mapping serves both.
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -10,5 +10,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     logger: false,
     // Fastify would otherwise treat a request id header itself; our genReqId validates it.
     requestIdHeader: false,
+    // So request.ip is the real client behind a reverse proxy (rate limits, audit log).
+    trustProxy: config.trustProxy,
   });
 }

@@ -1,4 +1,5 @@
 import type { StaffLoginResponse, StaffRole } from '@linli/shared-types';
+import { DEMO_ADMIN_PASSWORD } from '../../../src/platform/config/app-config';
 import { DemoSeedService } from '../../../src/seed/demo-seed';
 import type { TestApp } from '../../support/test-app';
 
@@ -17,7 +18,7 @@ export async function login(t: TestApp, username: string, password: string): Pro
 
 /** Logs in as the seeded admin (password from ADMIN_INITIAL_PASSWORD, default linli2026). */
 export function loginAsAdmin(t: TestApp): Promise<StaffLoginResponse> {
-  return login(t, 'admin', t.config.adminInitialPassword);
+  return login(t, 'admin', t.config.adminInitialPassword ?? DEMO_ADMIN_PASSWORD);
 }
 
 export function bearer(token: string): [string, string] {

@@ -1,0 +1,4 @@
+export { SeedModule } from './seed.module';
+export { DemoSeedService, DEMO_ADMIN_USERNAME, type SeedResult } from './demo-seed';
+export { FirstAdminService } from './first-admin.service';
+export { runStartupSeed, type StartupSeedResult } from './startup-seed';
