@@ -1,19 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, ConfigError, systemContext, TransactionRunner } from '../platform';
-import { AuditModule } from '../modules/audit';
 import {
   addDays,
-  CampaignsModule,
   CampaignsService,
   shanghaiDate,
   shanghaiTime,
   type CampaignItemDraft,
 } from '../modules/campaigns';
-import { CatalogModule, CatalogService, ProductStatus } from '../modules/catalog';
-import { IdentityModule, StaffService } from '../modules/identity';
-import { LeadersModule, LeadersService, LeaderStatus } from '../modules/leaders';
-import { DEV_OPENID_PREFIX, MembersModule, MembersService } from '../modules/members';
+import { CatalogService, ProductStatus } from '../modules/catalog';
+import { StaffService } from '../modules/identity';
+import { LeadersService, LeaderStatus } from '../modules/leaders';
+import { DEV_OPENID_PREFIX, MembersService } from '../modules/members';
 import { DEMO_LEADERS, DEMO_MEMBERS, DEMO_PRODUCTS } from './demo-data';
 
 export interface SeedResult {

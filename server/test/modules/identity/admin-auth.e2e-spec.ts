@@ -151,6 +151,23 @@ describe('admin auth (/api/admin/auth)', () => {
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
     });
+
+    it.each(['/api/%61dmin/auth/me', '/api/admin/auth/%6De'])(
+      'keeps member tokens out of the admin area however the path is spelled (%s)',
+      async (path) => {
+        const memberToken = new JwtService({}).sign(
+          { sub: '1', kind: 'member' },
+          { secret: t.config.jwt.secret },
+        );
+        const res = await t
+          .http()
+          .get(path)
+          .set(...bearer(memberToken));
+        // Refused by the guard's area check itself, not only by a handler that happens to need staff.
+        expect(res.status).toBe(401);
+        expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', message: '请使用员工账号登录' });
+      },
+    );
   });
 });
 

@@ -31,7 +31,9 @@ export class AuthGuard implements CanActivate {
     const requiredPermissions =
       this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS_KEY, targets) ?? [];
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const area = apiAreaOf(request.url);
+    // The matched route pattern, not the raw URL: `/api/%61dmin/...` or `/api//admin` must not escape the
+    // admin area just because the router normalises what the string check would not.
+    const area = apiAreaOf(request.routeOptions.url ?? request.url);
     if (isPublic) return true;
 
     const token = bearerToken(request.headers.authorization);
