@@ -10,7 +10,8 @@
 //
 // A suite that cannot run is announced with a SKIPPED banner; REQUIRE_SERVICES=1 / REQUIRE_BROWSER=1 turn
 // those skips into failures. Every step runs even after an earlier one failed, so the summary is complete.
-// Environment: DATABASE_URL (default mysql://root@127.0.0.1:3306/linli_e2e), REDIS_URL (default
+// Environment: TEST_DATABASE_URL or DATABASE_URL (default mysql://root@127.0.0.1:3306/linli_e2e; the suite
+// DROPS and re-creates that database, so a name not ending in _e2e/_test gets `_e2e` appended), REDIS_URL (default
 // redis://127.0.0.1:6379), CHROMIUM_PATH (default /usr/bin/chromium), TEST_STEP_TIMEOUT_MINUTES (default 20),
 // TEST_ONLY (comma-separated step names: lint,typecheck,unit,e2e-sqlite,e2e-services,browser).
 import fs from 'node:fs';
@@ -191,9 +192,24 @@ function workspacesWith(script) {
   });
 }
 
+/**
+ * The e2e suite drops and re-creates its database. A developer may have exported the DATABASE_URL of a
+ * database they care about, so unless its name already says it is for tests, use `<name>_e2e` on the same
+ * server instead.
+ */
+function testDatabaseUrl(url) {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.slice(1));
+  if (/_(e2e|test)$/.test(name)) return url;
+  parsed.pathname = `/${name}_e2e`;
+  console.log(`[test] ${name} does not look like a test database; the services suite uses ${name}_e2e`);
+  return parsed.toString();
+}
+
 function withoutServices(env) {
   const copy = { ...env };
   delete copy.DATABASE_URL;
+  delete copy.TEST_DATABASE_URL;
   delete copy.REDIS_URL;
   return copy;
 }
@@ -277,7 +293,9 @@ if (wants('e2e-sqlite')) {
 
 if (wants('e2e-services')) {
   const name = 'server e2e (MariaDB + Redis)';
-  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const databaseUrl = testDatabaseUrl(
+    process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  );
   const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
   const [mysqlProblem, redisProblem] = await Promise.all([probeMysql(databaseUrl), probeRedis(redisUrl)]);
   const problem = [mysqlProblem, redisProblem].filter(Boolean).join('; ');
@@ -286,7 +304,12 @@ if (wants('e2e-services')) {
   else if (problem) recordSkip(name, problem, requireServices, 'REQUIRE_SERVICES');
   else {
     console.log(`[test] services: ${redact(databaseUrl)} and ${redact(redisUrl)}`);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+    const env = {
+      ...process.env,
+      TEST_DATABASE_URL: databaseUrl,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+    };
     await runCounted(name, serverE2e.name, 'test:e2e', serverE2e.runner, env);
   }
 }

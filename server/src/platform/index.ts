@@ -48,4 +48,5 @@ export { JobQueue, type JobName, type JobOptions, type JobPayloads } from './que
 export { JobHandler, defineJob } from './queue/job-handler.decorator';
 export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';
+export { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
 export { PlatformModule } from './platform.module';

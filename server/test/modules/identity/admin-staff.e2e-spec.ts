@@ -204,11 +204,12 @@ describe('staff administration (/api/admin/staff, /api/admin/roles)', () => {
       const bad = await t
         .http()
         .get('/api/admin/staff')
-        .query({ pageSize: 1000, role: 'boss', extra: 1 })
+        .query({ page: 1e15, pageSize: 1000, role: 'boss', extra: 1 })
         .set(...asAdmin());
       expect(bad.status).toBe(400);
       expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
         'extra',
+        'page',
         'pageSize',
         'role',
       ]);

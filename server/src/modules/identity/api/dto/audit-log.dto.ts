@@ -1,24 +1,10 @@
+import { PageQueryDto } from '../../../../platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { AuditLogEntry, AuditLogQuery, Paged } from '@linli/shared-types';
 
-export class AuditLogQueryDto implements AuditLogQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码必须是整数' })
-  @Min(1, { message: '页码从 1 开始' })
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数必须是整数' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(100, { message: '每页最多 100 条' })
-  pageSize?: number;
-
+export class AuditLogQueryDto extends PageQueryDto implements AuditLogQuery {
   @ApiPropertyOptional({ description: '操作人（员工）ID' })
   @IsOptional()
   @Type(() => Number)

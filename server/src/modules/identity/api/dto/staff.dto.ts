@@ -1,19 +1,17 @@
+import { PageQueryDto } from '../../../../platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import {
@@ -61,22 +59,7 @@ export class RoleDefinitionDto implements RoleDefinition {
   @ApiProperty({ enum: PERMISSIONS, isArray: true }) permissions!: Permission[];
 }
 
-export class StaffListQueryDto implements StaffListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码必须是整数' })
-  @Min(1, { message: '页码从 1 开始' })
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数必须是整数' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(100, { message: '每页最多 100 条' })
-  pageSize?: number;
-
+export class StaffListQueryDto extends PageQueryDto implements StaffListQuery {
   @ApiPropertyOptional({ description: '匹配用户名、姓名或手机号' })
   @IsOptional()
   @IsString({ message: '关键词必须是文本' })
