@@ -209,6 +209,23 @@ describe('mini-program auth without WeChat and with dev login off', () => {
   });
 });
 
+describe('WeChat behind a gateway with a path prefix (WECHAT_API_BASE=http://host/wx)', () => {
+  it('keeps the prefix when calling jscode2session', async () => {
+    const wechat = await startFakeWechat('wx-gw', 'gw-secret', { pathPrefix: '/wx' });
+    const t = await createTestApp({
+      env: { WECHAT_APPID: 'wx-gw', WECHAT_SECRET: 'gw-secret', WECHAT_API_BASE: `${wechat.baseUrl}/wx` },
+    });
+    try {
+      const res = await t.http().post('/api/app/auth/wechat-login').send({ code: 'ok-gw' });
+      expect(res.status).toBe(200);
+      expect(wechat.calls).toHaveLength(1);
+    } finally {
+      await t.close();
+      await wechat.close();
+    }
+  });
+});
+
 describe('WeChat unreachable', () => {
   let t: TestApp;
 

@@ -13,7 +13,12 @@ export interface FakeWechat {
  * `ok-<name>` → openid `wx-<name>`; `union-<name>` → also unionid `union-<name>`; `invalid` → errcode
  * 40029; `used` → 40163; `busy` → errcode -1; `http500` → HTTP 500; `slow` → never answers in time.
  */
-export async function startFakeWechat(appId: string, secret: string): Promise<FakeWechat> {
+export async function startFakeWechat(
+  appId: string,
+  secret: string,
+  options: { pathPrefix?: string } = {},
+): Promise<FakeWechat> {
+  const prefix = options.pathPrefix ?? '';
   const calls: URLSearchParams[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -21,7 +26,7 @@ export async function startFakeWechat(appId: string, secret: string): Promise<Fa
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url.pathname !== '/sns/jscode2session') return reply(404, { errcode: 404 });
+    if (url.pathname !== `${prefix}/sns/jscode2session`) return reply(404, { errcode: 404 });
     calls.push(url.searchParams);
     if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret) {
       return reply(200, { errcode: 40125, errmsg: 'invalid appsecret' });

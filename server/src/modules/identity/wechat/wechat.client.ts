@@ -24,7 +24,11 @@ export class WechatClient {
     if (!wechat) {
       throw new BusinessError('AUTH_WECHAT_NOT_CONFIGURED', '服务器未配置微信小程序登录', 503);
     }
-    const url = new URL('/sns/jscode2session', wechat.apiBase);
+    // Relative to the base, so a proxy prefix in WECHAT_API_BASE (https://gw.example/wx/) is kept.
+    const url = new URL(
+      'sns/jscode2session',
+      wechat.apiBase.endsWith('/') ? wechat.apiBase : `${wechat.apiBase}/`,
+    );
     url.search = new URLSearchParams({
       appid: wechat.appId,
       secret: wechat.secret,
