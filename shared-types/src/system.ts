@@ -2,7 +2,10 @@ import type { IsoDateTime } from './common';
 
 export type ComponentStatus = 'up' | 'down' | 'not_configured';
 
-/** GET /api/health. HTTP 200 when status is `ok`, 503 when `down`. */
+/**
+ * GET /api/health (public). HTTP 200 when status is `ok` or `degraded`, 503 when `down`. It reports
+ * states and figures only; error details (hosts, users) go to the server log, never to this response.
+ */
 export interface HealthResponse {
   status: 'ok' | 'degraded' | 'down';
   version: string;
@@ -14,9 +17,8 @@ export interface HealthResponse {
     status: ComponentStatus;
     driver: 'better-sqlite3' | 'mysql';
     latencyMs?: number;
-    error?: string;
   };
-  redis: { status: ComponentStatus; latencyMs?: number; error?: string };
+  redis: { status: ComponentStatus; latencyMs?: number };
   queue: {
     status: ComponentStatus;
     adapter: 'in-process' | 'bull';
@@ -25,6 +27,7 @@ export interface HealthResponse {
     failed?: number;
     /** Outbox events written but not yet relayed to the queue. */
     outboxPending?: number;
-    error?: string;
+    /** Event deliveries that used up their retries and wait for an operator (see docs/operations.md). */
+    outboxFailed?: number;
   };
 }

@@ -133,7 +133,7 @@ describe('platform HTTP', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['strict-transport-security']).toBe('max-age=15552000');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 

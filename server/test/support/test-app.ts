@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/platform/bootstrap/create-app';
 import { loadConfig, type AppConfig } from '../../src/platform/config/app-config';
 import { recreateMysqlDatabase } from '../../src/platform/database/ensure-mysql-database';
+import { assertDisposableDatabase, testDatabaseUrl } from '../../src/platform/database/test-database-guard';
 import { JobQueue } from '../../src/platform/queue/job-queue';
 
 export interface TestApp {
@@ -33,9 +34,10 @@ export interface TestAppOptions {
 let counter = 0;
 
 /**
- * The real AppModule on a fresh database. SQLite in memory by default; with DATABASE_URL (mysql) the
- * database is dropped and re-created and every migration runs; with REDIS_URL the queue is Bull under a
- * prefix unique to this app, whose keys are deleted on close.
+ * The real AppModule on a fresh database. SQLite in memory by default; with TEST_DATABASE_URL (or else
+ * DATABASE_URL) pointing at MySQL the database is dropped and re-created and every migration runs — only
+ * when its name ends in `_e2e` or `_test`, so an exported production URL is refused, not wiped. With
+ * REDIS_URL the queue is Bull under a prefix unique to this app, whose keys are deleted on close.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   counter += 1;
@@ -49,12 +51,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '10000',
     STATIC_ROOT: '',
-    ...pick(process.env, ['DATABASE_URL', 'REDIS_URL']),
+    ...pick({ DATABASE_URL: testDatabaseUrl(process.env), REDIS_URL: process.env.REDIS_URL }),
     ...options.env,
   };
   const config = options.shareWith ? options.shareWith.config : loadConfig(env);
-  if (config.database.type === 'mysql' && !options.shareWith)
-    await recreateMysqlDatabase(config.database.url);
+  if (config.database.type === 'mysql') {
+    // Also for shareWith: nothing may start on a database that is not a disposable one.
+    assertDisposableDatabase(config.database.url);
+    if (!options.shareWith) await recreateMysqlDatabase(config.database.url);
+  }
 
   const app = await createHttpApp(config, { extraModules: options.modules });
   await app.getHttpAdapter().getInstance().ready();
@@ -72,12 +77,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-function pick(source: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+/** The entries that are set (an unset DATABASE_URL must stay absent, not become ''). */
+function pick(source: Record<string, string | undefined>): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const name of names) {
-    const value = source[name];
-    if (value) result[name] = value;
-  }
+  for (const [name, value] of Object.entries(source)) if (value) result[name] = value;
   return result;
 }
 

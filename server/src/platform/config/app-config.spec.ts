@@ -57,6 +57,12 @@ describe('loadConfig', () => {
       );
     });
 
+    it('refuses the docker/.env.example placeholder in production', () => {
+      expect(() => production({ ADMIN_INITIAL_PASSWORD: 'change-me-Admin1' })).toThrow(
+        /ADMIN_INITIAL_PASSWORD 仍是示例占位值/,
+      );
+    });
+
     it('refuses the published demo password in production', () => {
       expect(() => production({ ADMIN_INITIAL_PASSWORD: 'linli2026' })).toThrow(
         /ADMIN_INITIAL_PASSWORD 生产环境不能使用公开的演示密码/,
@@ -100,6 +106,15 @@ describe('loadConfig', () => {
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => embedded({ [name]: value })).toThrow(ConfigError);
     expect(() => embedded({ [name]: value })).toThrow(message);
+  });
+
+  it('refuses the JWT_SECRET placeholder of docker/.env.example (long enough, but public)', () => {
+    const example = readFileSync(join(__dirname, '../../../../docker/.env.example'), 'utf8');
+    const placeholder = /^JWT_SECRET=(.+)$/m.exec(example)?.[1].trim();
+    expect(placeholder?.length).toBeGreaterThanOrEqual(32);
+    expect(() => embedded({ JWT_SECRET: placeholder })).toThrow(/^配置错误: JWT_SECRET .*change-me/);
+    expect(() => embedded({ JWT_SECRET: 'CHANGEME-0123456789abcdef0123456789abcdef' })).toThrow(ConfigError);
+    expect(embedded({ JWT_SECRET: SECRET }).jwt.secret).toBe(SECRET);
   });
 
   it('starts every message with 配置错误 and exposes the variable', () => {

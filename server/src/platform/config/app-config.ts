@@ -79,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', '长度必须至少 32 个字符');
   }
+  // The placeholder of docker/.env.example is long enough; anyone could forge tokens with it.
+  if (jwtSecret !== undefined && /change-?me/i.test(jwtSecret)) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      '仍是示例占位值 (含 change-me)，请换成随机值, 例如 `openssl rand -hex 32`',
+    );
+  }
   if (isProduction && !jwtSecret) {
     throw new ConfigError('JWT_SECRET', '在 NODE_ENV=production 时必须设置 (至少 32 个字符)');
   }
@@ -128,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     !(adminPassword.length >= 8 && /[A-Za-z]/.test(adminPassword) && /\d/.test(adminPassword))
   ) {
     throw new ConfigError('ADMIN_INITIAL_PASSWORD', '至少 8 个字符，且同时包含字母和数字');
+  }
+  if (isProduction && adminPassword !== null && /change-me/i.test(adminPassword)) {
+    throw new ConfigError('ADMIN_INITIAL_PASSWORD', '仍是示例占位值 (含 change-me)，请换一个自己的密码');
   }
   if (isProduction && adminPassword === DEMO_ADMIN_PASSWORD) {
     throw new ConfigError('ADMIN_INITIAL_PASSWORD', '生产环境不能使用公开的演示密码，请换一个');

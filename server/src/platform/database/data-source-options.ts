@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { mysqlWithUtcSessions } from './utc-session';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -35,7 +36,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     ...common,
     type: 'mysql',
     url: database.url,
-    // Dates travel as UTC both ways; utf8mb4 stores every Chinese character and emoji.
+    // Dates travel as UTC both ways (`timezone`: JS <-> DB conversion; the driver wrapper: the
+    // session zone behind CURRENT_TIMESTAMP defaults). utf8mb4 stores every Chinese character and emoji.
+    driver: mysqlWithUtcSessions(),
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     supportBigNumbers: true,

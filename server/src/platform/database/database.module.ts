@@ -6,6 +6,7 @@ import { dataSourceOptions } from './data-source-options';
 import { ensureMysqlDatabase } from './ensure-mysql-database';
 import { runMigrations } from './run-migrations';
 import { TransactionRunner } from './transaction';
+import { assertUtcSession } from './utc-session';
 
 /**
  * Opens the database, creating the MySQL schema when missing and migrating before any other
@@ -25,6 +26,14 @@ export class DatabaseModule {
             if (!options) throw new Error('missing data source options');
             if (config.database.type === 'mysql') await ensureMysqlDatabase(config.database.url);
             const dataSource = await new DataSource(options).initialize();
+            if (config.database.type === 'mysql') {
+              try {
+                await assertUtcSession(dataSource);
+              } catch (error) {
+                await dataSource.destroy();
+                throw error;
+              }
+            }
             if (config.runMigrations) {
               const applied = await runMigrations(dataSource);
               if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);

@@ -7,13 +7,11 @@ class DatabaseHealthDto {
   @ApiProperty({ enum: COMPONENT_STATUS }) status!: ComponentStatus;
   @ApiProperty({ enum: ['better-sqlite3', 'mysql'] }) driver!: 'better-sqlite3' | 'mysql';
   @ApiPropertyOptional() latencyMs?: number;
-  @ApiPropertyOptional() error?: string;
 }
 
 class RedisHealthDto {
   @ApiProperty({ enum: COMPONENT_STATUS }) status!: ComponentStatus;
   @ApiPropertyOptional() latencyMs?: number;
-  @ApiPropertyOptional() error?: string;
 }
 
 class QueueHealthDto {
@@ -22,7 +20,6 @@ class QueueHealthDto {
   @ApiPropertyOptional({ description: '等待或延迟中的任务数' }) waiting?: number;
   @ApiPropertyOptional() failed?: number;
   @ApiPropertyOptional({ description: '已写入但尚未投递到队列的 outbox 事件数' }) outboxPending?: number;
-  @ApiPropertyOptional() error?: string;
 }
 
 export class HealthResponseDto implements HealthResponse {

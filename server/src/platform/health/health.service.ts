@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthResponse } from '@linli/shared-types';
+import type { ComponentStatus, HealthResponse } from '@linli/shared-types';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -9,8 +9,17 @@ import { RedisHealth, withTimeout } from './redis-health';
 
 const DB_PING_TIMEOUT_MS = 2000;
 
+type ComponentName = 'database' | 'redis' | 'queue';
+
+/**
+ * The health endpoint is public: it tells statuses and latencies, never driver error texts (they carry
+ * host names, ports, user names). Those go to the log, once per change of a component's status.
+ */
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger('Health');
+  private readonly lastStatus = new Map<ComponentName, ComponentStatus>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -25,6 +34,7 @@ export class HealthService {
       this.redis.ping(),
       this.queueStatus(),
     ]);
+    this.logStatusChanges({ database, redis, queue });
     const status =
       database.status !== 'up'
         ? 'down'
@@ -37,10 +47,25 @@ export class HealthService {
       mode: this.config.database.type === 'sqlite' ? 'embedded' : 'services',
       uptimeSeconds: Math.round(process.uptime()),
       time: new Date().toISOString(),
-      database,
-      redis,
-      queue,
+      database: withoutError(database),
+      redis: withoutError(redis),
+      queue: withoutError(queue),
     };
+  }
+
+  private logStatusChanges(
+    components: Record<ComponentName, { status: ComponentStatus; error?: string }>,
+  ): void {
+    for (const [name, { status, error }] of Object.entries(components) as [
+      ComponentName,
+      { status: ComponentStatus; error?: string },
+    ][]) {
+      const previous = this.lastStatus.get(name);
+      if (previous === status) continue;
+      this.lastStatus.set(name, status);
+      if (status === 'down') this.logger.error({ component: name, error }, `健康检查: ${name} 不可用`);
+      else if (previous === 'down') this.logger.log({ component: name }, `健康检查: ${name} 已恢复`);
+    }
   }
 
   private async database(): Promise<HealthResponse['database']> {
@@ -65,4 +90,9 @@ export class HealthService {
     );
     return { ...stats, outboxPending };
   }
+}
+
+function withoutError<T extends { error?: string }>(component: T): Omit<T, 'error'> {
+  const { error: _error, ...rest } = component;
+  return rest;
 }

@@ -45,6 +45,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       },
     },
     crossOriginEmbedderPolicy: false,
+    // 180 days, this host only: an operator's other subdomains may not serve HTTPS.
+    hsts: { maxAge: 15_552_000, includeSubDomains: false },
   });
 
   app.enableCors({

@@ -12,6 +12,10 @@ import {
 
 const QUEUE_NAME = 'jobs';
 const CONCURRENCY = 8;
+/** How long add() waits for Redis before giving up (Bull would otherwise wait forever). */
+export const DEFAULT_ADD_TIMEOUT_MS = 5000;
+/** ioredis states in which Redis has already been seen unreachable. */
+const REDIS_DOWN_STATES = ['reconnecting', 'close', 'end'];
 
 /**
  * Redis-backed queue (Bull 4): one Bull queue, jobs told apart by name. Producers (API processes)
@@ -25,6 +29,7 @@ export class BullJobQueue extends JobQueueAdapter {
     redisUrl: string,
     prefix: string,
     private readonly validateName: (name: string) => void = () => undefined,
+    private readonly addTimeoutMs = DEFAULT_ADD_TIMEOUT_MS,
   ) {
     super();
     this.queue = new Bull(QUEUE_NAME, redisUrl, {
@@ -44,14 +49,36 @@ export class BullJobQueue extends JobQueueAdapter {
     });
   }
 
+  /**
+   * Rejects instead of hanging when Redis is unreachable: Bull queues the command until Redis is back,
+   * which would stall the caller (the outbox relay, a shutdown drain) indefinitely. Known outages fail at
+   * once; otherwise after `addTimeoutMs`. A timed-out add may still land when Redis returns, so callers
+   * that retry should pass a `jobId` (the outbox relay does) — and handlers are idempotent anyway.
+   */
   async add<N extends JobName>(name: N, data: JobPayloads[N], options: JobOptions = {}): Promise<void> {
     this.validateName(name);
-    await this.queue.add(name, data, {
+    const redisStatus = this.queue.client.status;
+    if (REDIS_DOWN_STATES.includes(redisStatus)) {
+      throw new Error(`任务 "${name}" 入队失败: Redis 不可用 (${redisStatus})`);
+    }
+    const added = this.queue.add(name, data, {
       delay: options.delayMs,
       attempts: Math.max(1, options.attempts ?? DEFAULT_JOB_ATTEMPTS),
       backoff: { type: 'exponential', delay: options.backoffMs ?? DEFAULT_JOB_BACKOFF_MS },
       jobId: options.jobId,
     });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`任务 "${name}" 入队超时 (${this.addTimeoutMs} ms): Redis 无响应`)),
+        this.addTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   startConsuming(dispatch: (name: string, data: unknown) => Promise<void>): void {
@@ -59,6 +86,11 @@ export class BullJobQueue extends JobQueueAdapter {
   }
 
   async stats(): Promise<QueueStats> {
+    // Asking a known-down Redis would only park one more command in ioredis' offline queue.
+    const redisStatus = this.queue.client.status;
+    if (REDIS_DOWN_STATES.includes(redisStatus)) {
+      return { adapter: 'bull', status: 'down', error: `Redis 不可用 (${redisStatus})` };
+    }
     try {
       const counts = await this.queue.getJobCounts();
       return {

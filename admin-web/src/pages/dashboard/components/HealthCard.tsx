@@ -22,25 +22,12 @@ const COMPONENT: Record<ComponentStatus, { status: 'success' | 'error' | 'defaul
   not_configured: { status: 'default', text: '未启用' },
 };
 
-function ComponentState({
-  status,
-  detail,
-  error,
-}: {
-  status: ComponentStatus;
-  detail?: ReactNode;
-  error?: string;
-}) {
+function ComponentState({ status, detail }: { status: ComponentStatus; detail?: ReactNode }) {
   const s = COMPONENT[status];
   return (
     <span>
       <Badge status={s.status} text={s.text} />
       {detail && <Typography.Text type="secondary"> · {detail}</Typography.Text>}
-      {error && (
-        <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
-          {error}
-        </Typography.Text>
-      )}
     </span>
   );
 }
@@ -98,15 +85,10 @@ export function HealthCard() {
                 ]
                   .filter(Boolean)
                   .join(' · ')}
-                error={data.database.error}
               />
             </Descriptions.Item>
             <Descriptions.Item label="Redis">
-              <ComponentState
-                status={data.redis.status}
-                detail={latency(data.redis.latencyMs)}
-                error={data.redis.error}
-              />
+              <ComponentState status={data.redis.status} detail={latency(data.redis.latencyMs)} />
             </Descriptions.Item>
             <Descriptions.Item label="任务队列">
               <ComponentState
@@ -118,7 +100,6 @@ export function HealthCard() {
                 ]
                   .filter(Boolean)
                   .join(' · ')}
-                error={data.queue.error}
               />
             </Descriptions.Item>
             <Descriptions.Item label="待投递事件">
@@ -130,6 +111,13 @@ export function HealthCard() {
                 </Typography.Text>
               )}
             </Descriptions.Item>
+            {data.queue.outboxFailed !== undefined && (
+              <Descriptions.Item label="投递失败">
+                <Typography.Text type={data.queue.outboxFailed > 0 ? 'danger' : undefined}>
+                  {data.queue.outboxFailed} 条
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label="运行模式">
               {data.mode === 'embedded' ? '嵌入式（SQLite + 进程内队列）' : '服务模式（MySQL + Redis）'}
             </Descriptions.Item>
