@@ -20,7 +20,12 @@ describe('GET /api/health', () => {
         driver: services ? 'mysql' : 'better-sqlite3',
         latencyMs: expect.any(Number),
       },
-      queue: { status: 'up', adapter: process.env.REDIS_URL ? 'bull' : 'in-process', outboxPending: 0 },
+      queue: {
+        status: 'up',
+        adapter: process.env.REDIS_URL ? 'bull' : 'in-process',
+        outboxPending: 0,
+        outboxFailed: 0,
+      },
     });
     expect(res.body.redis.status).toBe(process.env.REDIS_URL ? 'up' : 'not_configured');
     expect(res.headers['cache-control']).toBe('no-store');

@@ -1,6 +1,7 @@
 import { OutboxService, TransactionRunner } from '../../src/platform';
 import { OutboxHandlerRegistry } from '../../src/platform/outbox/outbox-handler-registry';
-import { DEFAULT_OUTBOX_RELAY_OPTIONS, OutboxRelay } from '../../src/platform/outbox/outbox-relay';
+import { DEFAULT_OUTBOX_OPTIONS } from '../../src/platform/outbox/outbox-options';
+import { OutboxRelay } from '../../src/platform/outbox/outbox-relay';
 import { OutboxSignal } from '../../src/platform/outbox/outbox-signal';
 import { JobQueue } from '../../src/platform/queue/job-queue';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -29,7 +30,7 @@ describe('outbox relay on two instances', () => {
         a.app.get(OutboxHandlerRegistry),
         a.app.get(JobQueue),
         new OutboxSignal(),
-        { ...DEFAULT_OUTBOX_RELAY_OPTIONS, pollIntervalMs: 0 },
+        { ...DEFAULT_OUTBOX_OPTIONS, pollIntervalMs: 0 },
       );
       relays = [a.app.get(OutboxRelay), second];
     }

@@ -6,12 +6,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 interface TransactionScope {
   manager: EntityManager;
   afterCommit: Array<() => void>;
+  /**
+   * Set once the work of the transaction has settled (before COMMIT/ROLLBACK). Timers and promises
+   * started inside `run` inherit the async context and may fire later; a finished scope must never be
+   * joined by them, or their writes would run on a committed transaction's manager, outside the SQLite
+   * serialisation, and their afterCommit callbacks would never fire.
+   */
+  finished: boolean;
 }
 
 /**
  * Runs work in one database transaction on SQLite and MySQL alike.
  *
- * - Nested `run` calls join the outer transaction (the same manager), so services compose.
+ * - Nested `run` calls join the outer transaction (the same manager) while it is open, so services
+ *   compose. Work that outlives it (a timer, a queued job) starts a transaction of its own.
  * - On SQLite every TypeORM query runner shares ONE connection, so two overlapping transactions would
  *   interleave; transactions are therefore serialised in this process. MySQL uses the pool freely.
  * - `afterCommit` callbacks (e.g. the outbox nudge) run only once the outermost transaction committed.
@@ -25,24 +33,34 @@ export class TransactionRunner {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const outer = this.scopes.getStore();
+    const outer = this.openScope();
     if (outer) return work(outer.manager);
     return this.serialised(() => this.runOutermost(work));
   }
 
   /** Registers a callback to run after the transaction that owns `manager` commits; false if none is known. */
   afterCommit(manager: EntityManager, callback: () => void): boolean {
-    const scope = this.scopes.getStore();
+    const scope = this.openScope();
     if (!scope || scope.manager !== manager) return false;
     scope.afterCommit.push(callback);
     return true;
   }
 
+  private openScope(): TransactionScope | undefined {
+    const scope = this.scopes.getStore();
+    return scope && !scope.finished ? scope : undefined;
+  }
+
   private async runOutermost<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const afterCommit: Array<() => void> = [];
-    const result = await this.dataSource.transaction((manager) =>
-      this.scopes.run({ manager, afterCommit }, () => work(manager)),
-    );
+    const result = await this.dataSource.transaction(async (manager) => {
+      const scope: TransactionScope = { manager, afterCommit, finished: false };
+      try {
+        return await this.scopes.run(scope, () => work(manager));
+      } finally {
+        scope.finished = true;
+      }
+    });
     for (const callback of afterCommit) {
       try {
         callback();

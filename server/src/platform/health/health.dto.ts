@@ -20,6 +20,7 @@ class QueueHealthDto {
   @ApiPropertyOptional({ description: '等待或延迟中的任务数' }) waiting?: number;
   @ApiPropertyOptional() failed?: number;
   @ApiPropertyOptional({ description: '已写入但尚未投递到队列的 outbox 事件数' }) outboxPending?: number;
+  @ApiPropertyOptional({ description: '重试用尽、等待人工处理的事件投递数' }) outboxFailed?: number;
 }
 
 export class HealthResponseDto implements HealthResponse {

@@ -4,12 +4,16 @@ import type { ComponentStatus, HealthResponse } from '@linli/shared-types';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { OutboxService } from '../outbox/outbox.service';
 import { JobQueueAdapter } from '../queue/job-queue';
 import { RedisHealth, withTimeout } from './redis-health';
 
 const DB_PING_TIMEOUT_MS = 2000;
 
 type ComponentName = 'database' | 'redis' | 'queue';
+
+/** A component's public report plus, internally, the error text that only goes to the log. */
+type Checked<T> = T & { error?: string };
 
 /**
  * The health endpoint is public: it tells statuses and latencies, never driver error texts (they carry
@@ -26,6 +30,7 @@ export class HealthService {
     private readonly redis: RedisHealth,
     private readonly queue: JobQueueAdapter,
     private readonly relay: OutboxRelay,
+    private readonly outbox: OutboxService,
   ) {}
 
   async check(): Promise<HealthResponse> {
@@ -68,7 +73,7 @@ export class HealthService {
     }
   }
 
-  private async database(): Promise<HealthResponse['database']> {
+  private async database(): Promise<Checked<HealthResponse['database']>> {
     const driver = this.config.database.type === 'sqlite' ? 'better-sqlite3' : 'mysql';
     const started = performance.now();
     try {
@@ -79,20 +84,21 @@ export class HealthService {
     }
   }
 
-  private async queueStatus(): Promise<HealthResponse['queue']> {
+  private async queueStatus(): Promise<Checked<HealthResponse['queue']>> {
     const stats = await withTimeout(this.queue.stats(), DB_PING_TIMEOUT_MS).catch((error: Error) => ({
       adapter: this.config.redisUrl ? ('bull' as const) : ('in-process' as const),
       status: 'down' as const,
       error: error.message,
     }));
-    const outboxPending = await withTimeout(this.relay.pendingCount(), DB_PING_TIMEOUT_MS).catch(
-      () => undefined,
-    );
-    return { ...stats, outboxPending };
+    const [outboxPending, outboxFailed] = await Promise.all([
+      withTimeout(this.relay.pendingCount(), DB_PING_TIMEOUT_MS).catch(() => undefined),
+      withTimeout(this.outbox.failedDeliveries(), DB_PING_TIMEOUT_MS).catch(() => undefined),
+    ]);
+    return { ...stats, outboxPending, outboxFailed };
   }
 }
 
-function withoutError<T extends { error?: string }>(component: T): Omit<T, 'error'> {
+function withoutError<T extends object>(component: Checked<T>): T {
   const { error: _error, ...rest } = component;
-  return rest;
+  return rest as T;
 }

@@ -33,4 +33,11 @@ export class OutboxEventEntity {
 
   @UtcDateTimeColumn({ nullable: true })
   claimedUntil!: Date | null;
+
+  /**
+   * Set by the redelivery sweep once every handler subscribed to the type has a processed_events row
+   * or a permanent outbox_failures row; unsettled relayed rows are the ones the sweep re-checks.
+   */
+  @UtcDateTimeColumn({ nullable: true })
+  settledAt!: Date | null;
 }

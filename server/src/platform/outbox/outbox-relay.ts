@@ -12,29 +12,15 @@ import { TransactionRunner } from '../database/transaction';
 import { JobQueue } from '../queue/job-queue';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { OutboxHandlerRegistry } from './outbox-handler-registry';
+import { enqueueDelivery, OUTBOX_OPTIONS, type OutboxOptions } from './outbox-options';
 import { OutboxSignal } from './outbox-signal';
-
-export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
-
-export interface OutboxRelayOptions {
-  /** Poll interval; 0 disables the timer (tests drive `relayPending()` themselves). */
-  pollIntervalMs: number;
-  batchSize: number;
-  /** A claim older than this is considered abandoned (its process died) and taken over. */
-  claimTtlMs: number;
-}
-
-export const DEFAULT_OUTBOX_RELAY_OPTIONS: OutboxRelayOptions = {
-  pollIntervalMs: 1000,
-  batchSize: 100,
-  claimTtlMs: 30_000,
-};
 
 /**
  * Moves committed outbox rows to the queue: one `outbox.deliver` job per (event, handler) with a
  * deterministic jobId. Several processes may relay at once: each pass claims rows with a conditional
  * UPDATE, so a row is enqueued by one claimant (and a duplicate enqueue is harmless anyway: jobIds
- * de-duplicate and deliveries are idempotent).
+ * de-duplicate and deliveries are idempotent). "Relayed" means "handed to the queue", not "handled":
+ * `OutboxRedelivery` covers jobs the queue lost.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -50,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly handlers: OutboxHandlerRegistry,
     private readonly queue: JobQueue,
     signal: OutboxSignal,
-    @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+    @Inject(OUTBOX_OPTIONS) private readonly options: OutboxOptions,
   ) {
     signal.onNudge(() => this.trigger());
   }
@@ -109,11 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     if (claimed.length === 0) return 0;
     for (const event of claimed) {
       for (const handlerName of this.handlers.handlerNamesFor(event.type)) {
-        await this.queue.add(
-          'outbox.deliver',
-          { eventId: event.eventId, handlerName },
-          { jobId: `outbox:${event.eventId}:${handlerName}`, attempts: 8, backoffMs: 2000 },
-        );
+        await enqueueDelivery(this.queue, this.options, event.eventId, handlerName);
       }
     }
     await this.transactions.run((manager) =>

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import { InProcessJobQueue } from './in-process-job-queue';
 
@@ -122,5 +123,27 @@ describe('InProcessJobQueue', () => {
     await closing;
     expect(finished).toBe(true);
     await expect(slow.add('outbox.deliver', { eventId: 'x', handlerName: 'h' })).rejects.toThrow(/关闭/);
+  });
+
+  it('runs every job outside the async context of whoever added it', async () => {
+    // Real timers: fake ones fire from the test's own context and would hide a leak.
+    jest.useRealTimers();
+    // E.g. TransactionRunner's scope: a job added inside a transaction must not find it open.
+    const callerScope = new AsyncLocalStorage<string>();
+    const seen: Array<string | undefined> = [];
+    const clean = new InProcessJobQueue();
+    let retried!: () => void;
+    const done = new Promise<void>((resolve) => (retried = resolve));
+    clean.startConsuming(async () => {
+      seen.push(callerScope.getStore());
+      if (seen.length === 1) throw new Error('retry me');
+      retried();
+    });
+    await callerScope.run('inside-transaction', () =>
+      clean.add('outbox.deliver', { eventId: 'e', handlerName: 'h' }, { backoffMs: 1 }),
+    );
+    await done;
+    expect(seen).toEqual([undefined, undefined]); // first try and its retry
+    await clean.close();
   });
 });

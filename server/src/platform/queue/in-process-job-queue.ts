@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import {
   DEFAULT_JOB_ATTEMPTS,
@@ -18,13 +19,26 @@ interface PendingJob {
   attempt: number;
   attempts: number;
   backoffMs: number;
+  /** The delay of the current wait (the requested delay, then each backoff). */
+  delayMs: number;
   timer?: NodeJS.Timeout;
 }
 
+/** A job waiting in memory, as `pendingJobs()` shows it. */
+export interface PendingJobView {
+  name: string;
+  jobId?: string;
+  attemptsMade: number;
+  delayMs: number;
+}
+
 /**
- * Embedded-mode queue: jobs live in this process's memory (lost on a crash; the outbox relay
- * re-delivers events that were not yet marked relayed). Delays use timers, failures retry with
- * exponential backoff, and a throwing handler never takes the process down.
+ * Embedded-mode queue: jobs live in this process's memory and are lost on a crash or shutdown (the
+ * outbox redelivery sweep re-enqueues undelivered events after a restart; plain jobs are gone).
+ * Delays use timers, failures retry with exponential backoff, and a throwing handler never takes the
+ * process down. Every job starts in the async context the queue was created in (application start),
+ * never in the adder's: a job added inside a transaction must not see that transaction's scope, nor a
+ * request's context, just like a job coming from Redis would not.
  */
 export class InProcessJobQueue extends JobQueueAdapter {
   private readonly logger = new Logger('InProcessJobQueue');
@@ -34,6 +48,8 @@ export class InProcessJobQueue extends JobQueueAdapter {
   private dispatch: Dispatch | null = null;
   private failedCount = 0;
   private closed = false;
+  /** Carries the creation-time async context; timers are created inside it. */
+  private readonly rootContext = new AsyncResource('linli.in-process-job');
 
   constructor(private readonly validateName: (name: string) => void = () => undefined) {
     super();
@@ -54,17 +70,28 @@ export class InProcessJobQueue extends JobQueueAdapter {
       attempt: 0,
       attempts: Math.max(1, options.attempts ?? DEFAULT_JOB_ATTEMPTS),
       backoffMs: options.backoffMs ?? DEFAULT_JOB_BACKOFF_MS,
+      delayMs: 0,
     };
     this.schedule(job, options.delayMs ?? 0);
   }
 
   startConsuming(dispatch: Dispatch): void {
     this.dispatch = dispatch;
-    for (const job of this.pending) if (!job.timer) this.schedule(job, 0);
+    for (const job of this.pending) if (!job.timer) this.schedule(job, job.delayMs);
   }
 
   async stats(): Promise<QueueStats> {
     return { adapter: 'in-process', status: 'up', waiting: this.pending.size, failed: this.failedCount };
+  }
+
+  /** What is waiting (delayed, backing off, or not yet consumed): for tests and diagnostics. */
+  pendingJobs(): PendingJobView[] {
+    return [...this.pending].map((job) => ({
+      name: job.name,
+      jobId: job.jobId,
+      attemptsMade: job.attempt,
+      delayMs: job.delayMs,
+    }));
   }
 
   /** Stops timers and waits for running handlers; jobs still waiting are dropped (and logged). */
@@ -73,6 +100,7 @@ export class InProcessJobQueue extends JobQueueAdapter {
     for (const job of this.pending) if (job.timer) clearTimeout(job.timer);
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
     if (this.pending.size > 0) {
+      // Outbox deliveries among them are re-enqueued by the redelivery sweep at the next start.
       this.logger.warn(`shutting down with ${this.pending.size} waiting job(s) not run`);
     }
   }
@@ -80,8 +108,9 @@ export class InProcessJobQueue extends JobQueueAdapter {
   private schedule(job: PendingJob, delayMs: number): void {
     this.pending.add(job);
     job.timer = undefined;
+    job.delayMs = Math.max(0, delayMs);
     if (!this.dispatch || this.closed) return; // picked up by startConsuming
-    job.timer = setTimeout(() => this.execute(job), Math.max(0, delayMs));
+    job.timer = this.rootContext.runInAsyncScope(() => setTimeout(() => this.execute(job), job.delayMs));
   }
 
   private execute(job: PendingJob): void {
