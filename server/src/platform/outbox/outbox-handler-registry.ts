@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import { findDecoratedMethods } from '../discovery/decorated-methods';
 import { OUTBOX_HANDLER_KEY, type OutboxHandlerMeta } from './event-handler';
 import type { OutboxEvent } from './outbox-event';
 
@@ -22,16 +23,16 @@ export class OutboxHandlerRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (!instance || typeof instance !== 'object' || wrapper.isAlias) continue;
-      for (const methodName of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
-        const method = (instance as Record<string, unknown>)[methodName];
-        if (typeof method !== 'function') continue;
-        const meta = this.reflector.get<OutboxHandlerMeta | undefined>(OUTBOX_HANDLER_KEY, method);
-        if (meta)
-          this.register(meta, (event, manager) => (method as OutboxHandlerFn).call(instance, event, manager));
-      }
+    const found = findDecoratedMethods<OutboxHandlerMeta>(
+      this.discovery,
+      this.scanner,
+      this.reflector,
+      OUTBOX_HANDLER_KEY,
+    );
+    for (const { meta, invoke } of found) {
+      this.register(meta, async (event, manager) => {
+        await invoke(event, manager);
+      });
     }
   }
 

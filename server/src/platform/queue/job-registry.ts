@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { findDecoratedMethods } from '../discovery/decorated-methods';
 import { declaredJobNames, JOB_HANDLER_KEY } from './job-handler.decorator';
 
 export type JobHandlerFn = (data: unknown) => Promise<void>;
@@ -17,21 +18,14 @@ export class JobRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (!instance || typeof instance !== 'object' || wrapper.isAlias) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const methodName of this.scanner.getAllMethodNames(prototype)) {
-        const method = (instance as Record<string, unknown>)[methodName];
-        if (typeof method !== 'function') continue;
-        const jobName = this.reflector.get<string | undefined>(JOB_HANDLER_KEY, method);
-        if (!jobName) continue;
-        const owner = `${instance.constructor.name}.${methodName}`;
-        if (this.handlers.has(jobName)) {
-          throw new Error(`任务 "${jobName}" 有多个 @JobHandler (其一: ${owner}); 每个任务只能有一个处理器`);
-        }
-        this.handlers.set(jobName, (data) => (method as JobHandlerFn).call(instance, data));
+    const found = findDecoratedMethods<string>(this.discovery, this.scanner, this.reflector, JOB_HANDLER_KEY);
+    for (const { meta: jobName, owner, invoke } of found) {
+      if (this.handlers.has(jobName)) {
+        throw new Error(`任务 "${jobName}" 有多个 @JobHandler (其一: ${owner}); 每个任务只能有一个处理器`);
       }
+      this.handlers.set(jobName, async (data) => {
+        await invoke(data);
+      });
     }
     this.assertDeclaredJobsHandled(declaredJobNames());
     this.logger.log(`job handlers: ${[...this.handlers.keys()].sort().join(', ') || '(none)'}`);
