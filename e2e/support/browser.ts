@@ -66,7 +66,8 @@ export async function openBrowser(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: false });
+  // Finish CSS transitions first (menu selection, fade-ins), so the picture shows the settled screen.
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: false, animations: 'disabled' });
 }
 
 /**

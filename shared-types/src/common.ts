@@ -52,6 +52,7 @@ export const ErrorCode = {
   STAFF_NOT_FOUND: 'STAFF_NOT_FOUND',
   STAFF_CANNOT_DISABLE_SELF: 'STAFF_CANNOT_DISABLE_SELF',
   STAFF_LAST_ADMIN: 'STAFF_LAST_ADMIN',
+  OUTBOX_FAILURE_NOT_FOUND: 'OUTBOX_FAILURE_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -24,6 +24,8 @@ export const Permission = {
   STAFF_WRITE: 'staff.write',
   AUDIT_READ: 'audit.read',
   SYSTEM_READ: 'system.read',
+  /** Operations: see and retry failed event deliveries. Admin only (via ALL_PERMISSIONS). */
+  SYSTEM_MANAGE: 'system.manage',
   MEMBERS_READ: 'members.read',
   MEMBERS_WRITE: 'members.write',
   LEADERS_READ: 'leaders.read',

@@ -31,3 +31,37 @@ export interface HealthResponse {
     outboxFailed?: number;
   };
 }
+
+/**
+ * One event delivery that used up its retries (GET /api/admin/system/event-deliveries, needs
+ * `system.manage`). A follow-up step of a business write (commission, a notification…) failed every
+ * time; nothing retries it until an operator fixes the cause and asks for a retry.
+ */
+export interface FailedEventDelivery {
+  eventId: string;
+  /** `orders.paid` etc.; null only if the event row itself is gone. */
+  eventType: string | null;
+  /** The subscriber that failed, e.g. `commission.accrueOnPaid`. */
+  handlerName: string;
+  attempts: number;
+  /** The last error, cut to 500 characters. */
+  lastError: string;
+  failedAt: IsoDateTime;
+  eventOccurredAt: IsoDateTime | null;
+  /** What the event is about (an order id…), when the publisher said. */
+  aggregateId: string | null;
+}
+
+/** POST /api/admin/system/event-deliveries/:eventId/retry */
+export interface RetryEventDeliveryRequest {
+  handlerName: string;
+}
+
+/** The retried delivery is queued again with a fresh set of attempts. */
+export interface RetryEventDeliveryResponse {
+  eventId: string;
+  handlerName: string;
+  status: 'requeued';
+  /** Failed deliveries still waiting for an operator after this retry. */
+  remainingFailed: number;
+}

@@ -10,12 +10,14 @@ import { ForbiddenPage, NotFoundPage } from '../pages/exception';
 const DashboardPage = lazy(() => import('../pages/dashboard'));
 const StaffPage = lazy(() => import('../pages/system/staff'));
 const AuditLogsPage = lazy(() => import('../pages/system/audit-logs'));
+const EventDeliveriesPage = lazy(() => import('../pages/system/event-deliveries'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/', DashboardPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
+  ['/system/event-deliveries', EventDeliveriesPage],
 ];
 
 function guarded(path: string, Page: LazyExoticComponent<ComponentType>): RouteObject {

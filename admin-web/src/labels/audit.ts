@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'leader.create': '新建团长',
   'product.create': '新建商品',
   'campaign.create': '新建团购活动',
+  'system.eventDelivery.retry': '重试事件投递',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -20,6 +21,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   product: '商品',
   campaign: '团购活动',
   order: '订单',
+  outbox_event: '系统事件',
 };
 
 /** Labels of snapshot fields shown in the before/after diff; `<entityType>.<field>` overrides the general one. */
@@ -51,6 +53,14 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   pickupPoint: '自提点',
   skus: '规格',
   items: '商品',
+  eventId: '事件 ID',
+  eventType: '事件类型',
+  handlerName: '处理器',
+  attempts: '尝试次数',
+  lastError: '最后错误',
+  failedAt: '失败时间',
+  eventOccurredAt: '事件发生时间',
+  aggregateId: '关联对象 ID',
 };
 
 export function auditFieldLabel(entityType: string, field: string): string | undefined {

@@ -21,6 +21,7 @@ export const PERMISSION_INFO: Record<Permission, { label: string; area: Permissi
   'staff.write': { label: '管理员工', area: 'system' },
   'audit.read': { label: '查看操作日志', area: 'system' },
   'system.read': { label: '查看系统状态', area: 'system' },
+  'system.manage': { label: '管理系统运维', area: 'system' },
   'members.read': { label: '查看会员', area: 'members' },
   'members.write': { label: '管理会员', area: 'members' },
   'leaders.read': { label: '查看团长', area: 'leaders' },

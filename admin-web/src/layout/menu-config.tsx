@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  SendOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@linli/shared-types';
 
 export interface MenuNode {
@@ -22,6 +28,12 @@ export const MENU: MenuNode[] = [
     children: [
       { key: '/system/staff', label: '员工管理', icon: <TeamOutlined />, permission: 'staff.read' },
       { key: '/system/audit-logs', label: '操作日志', icon: <AuditOutlined />, permission: 'audit.read' },
+      {
+        key: '/system/event-deliveries',
+        label: '事件投递',
+        icon: <SendOutlined />,
+        permission: 'system.manage',
+      },
     ],
   },
 ];

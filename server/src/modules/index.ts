@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog';
 import { IdentityModule } from './identity';
 import { LeadersModule } from './leaders';
 import { MembersModule } from './members';
+import { SystemModule } from './system';
 
 /** Business modules (owned by server-modules), imported by the root AppModule. */
 export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
@@ -15,5 +16,6 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   MembersModule,
   CatalogModule,
   CampaignsModule,
+  SystemModule,
   SeedModule,
 ];

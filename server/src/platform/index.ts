@@ -41,7 +41,7 @@ export {
   updatedAtColumn,
 } from './database/migration-columns';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
-export { OutboxService } from './outbox/outbox.service';
+export { OutboxService, type AlongWithRetry, type FailedDelivery } from './outbox/outbox.service';
 export { OnOutboxEvent } from './outbox/event-handler';
 export type { OutboxEvent, NewOutboxEvent } from './outbox/outbox-event';
 export { JobQueue, type JobName, type JobOptions, type JobPayloads } from './queue/job-queue';

@@ -137,6 +137,17 @@ describe('outbox delivery that keeps failing', () => {
     expect(handler.calls).toBe(3);
     add.mockRestore();
 
+    // Work that must commit with the retry (its audit row) fails: the retry is rolled back, nothing queued.
+    const queued = jest.spyOn(t.app.get(JobQueueAdapter), 'add');
+    await expect(
+      outbox.retryFailedDelivery(eventId, 'redeliveryTest.alwaysFails', () =>
+        Promise.reject(new Error('audit insert failed')),
+      ),
+    ).rejects.toThrow('audit insert failed');
+    expect(queued).not.toHaveBeenCalled();
+    queued.mockRestore();
+    expect(await outbox.failedDeliveries()).toBe(1);
+
     // The operator fixed the cause and retries: a fresh delivery runs and clears the record.
     handler.healed = true;
     expect(await outbox.retryFailedDelivery(eventId, 'redeliveryTest.alwaysFails')).toBe(true);

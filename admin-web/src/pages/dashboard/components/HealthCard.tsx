@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Descriptions, Skeleton, Tooltip, Typography } from 'antd';
 import { CloudServerOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ComponentStatus, HealthResponse } from '@linli/shared-types';
 import { LoadError } from '../../../components/LoadError';
+import { usePermission } from '../../../session/hooks';
+import { EVENT_DELIVERIES_PATH } from '../../system/event-deliveries/service';
 import { fetchHealth, formatUptime } from '../service';
 
 const OVERALL: Record<
@@ -37,6 +40,7 @@ const latency = (ms?: number) => (ms === undefined ? undefined : `${ms} ms`);
 export function HealthCard() {
   const health = useQuery({ queryKey: ['health'], queryFn: fetchHealth, refetchInterval: 30_000 });
   const data = health.data;
+  const canManage = usePermission('system.manage');
 
   return (
     <Card
@@ -113,9 +117,19 @@ export function HealthCard() {
             </Descriptions.Item>
             {data.queue.outboxFailed !== undefined && (
               <Descriptions.Item label="投递失败">
-                <Typography.Text type={data.queue.outboxFailed > 0 ? 'danger' : undefined}>
-                  {data.queue.outboxFailed} 条
-                </Typography.Text>
+                {data.queue.outboxFailed > 0 && canManage ? (
+                  <Tooltip title="查看并重试失败的事件投递">
+                    <Link to={EVENT_DELIVERIES_PATH} data-testid="health-outbox-failed-link">
+                      <Typography.Text type="danger" underline>
+                        {data.queue.outboxFailed} 条
+                      </Typography.Text>
+                    </Link>
+                  </Tooltip>
+                ) : (
+                  <Typography.Text type={data.queue.outboxFailed > 0 ? 'danger' : undefined}>
+                    {data.queue.outboxFailed} 条
+                  </Typography.Text>
+                )}
               </Descriptions.Item>
             )}
             <Descriptions.Item label="运行模式">

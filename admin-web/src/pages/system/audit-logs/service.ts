@@ -55,6 +55,8 @@ const STATUS_TEXT: Record<string, string> = {
   disabled: '已停用',
   on_sale: '在售',
   off_sale: '已下架',
+  failed: '投递失败',
+  requeued: '已重新排队',
   ...CAMPAIGN_STATUS_LABELS,
 };
 const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
