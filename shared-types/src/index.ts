@@ -3,4 +3,5 @@ export * from './identity';
 export * from './app';
 export * from './system';
 export * from './catalog';
+export * from './leaders';
 export * from './money';
