@@ -25,3 +25,21 @@ export function staffLogin(username: string, password: string): Promise<StaffLog
 export function devLogin(openid: string): Promise<MemberLoginResponse> {
   return post<MemberLoginResponse>('/api/app/auth/dev-login', { openid });
 }
+
+/** Any API call, with an optional bearer token; never throws on an HTTP error, so tests can assert refusals. */
+export async function call<T = unknown>(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(baseUrl() + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}

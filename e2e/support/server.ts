@@ -81,6 +81,8 @@ export async function startServer(): Promise<{ server: RunningServer; child: Chi
     JWT_SECRET: randomBytes(32).toString('hex'),
     DEV_LOGIN: 'true',
     SEED_DEMO: 'true',
+    // Every browser test logs in from 127.0.0.1; the production default (10/min) would throttle the suite.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '300',
     STATIC_ROOT: REPO_ROOT,
     LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'info',
   });

@@ -1,5 +1,14 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/orders/index', 'pages/mine/index'],
+  // Leader screens load on demand: buyers (most users) never download them.
+  subPackages: [
+    {
+      root: 'leader',
+      pages: ['apply/index', 'status/index', 'recruits/index'],
+    },
+  ],
+  // wx.chooseLocation (申请成为团长 → 选择位置) must be declared since 2022.
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

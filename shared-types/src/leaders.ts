@@ -70,8 +70,9 @@ export interface LeaderApplicationView {
   inviteCode: string;
   pickupPoint: PickupPointSummary;
   uplineName: string | null;
-  agreementVersion: string;
-  agreementAcceptedAt: IsoDateTime;
+  /** Null only for leaders created before agreements were recorded. */
+  agreementVersion: string | null;
+  agreementAcceptedAt: IsoDateTime | null;
   appliedAt: IsoDateTime;
   reviewedAt: IsoDateTime | null;
   /** Why it was rejected or suspended (shown to the applicant). */

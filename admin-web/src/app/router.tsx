@@ -11,10 +11,16 @@ const DashboardPage = lazy(() => import('../pages/dashboard'));
 const StaffPage = lazy(() => import('../pages/system/staff'));
 const AuditLogsPage = lazy(() => import('../pages/system/audit-logs'));
 const EventDeliveriesPage = lazy(() => import('../pages/system/event-deliveries'));
+const LeaderApplicationsPage = lazy(() => import('../pages/leaders/applications'));
+const LeadersPage = lazy(() => import('../pages/leaders'));
+const LeaderDetailPage = lazy(() => import('../pages/leaders/detail'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/', DashboardPage],
+  ['/leaders/applications', LeaderApplicationsPage],
+  ['/leaders', LeadersPage],
+  ['/leaders/:id', LeaderDetailPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
   ['/system/event-deliveries', EventDeliveriesPage],

@@ -9,6 +9,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'staff.disable': '停用员工',
   'staff.enable': '启用员工',
   'leader.create': '新建团长',
+  'leader.apply': '申请成为团长',
+  'leader.approve': '通过团长申请',
+  'leader.reject': '拒绝团长申请',
+  'leader.suspend': '停用团长',
+  'leader.reactivate': '恢复团长',
   'product.create': '新建商品',
   'campaign.create': '新建团购活动',
   'system.eventDelivery.retry': '重试事件投递',
@@ -51,6 +56,21 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   memberId: '会员 ID',
   uplineLeaderId: '上级团长 ID',
   pickupPoint: '自提点',
+  inviteCode: '邀请码',
+  statusReason: '原因',
+  reason: '原因',
+  appliedAt: '申请时间',
+  reviewedAt: '审核时间',
+  reviewedById: '审核人 ID',
+  reviewedByStaffId: '审核人 ID',
+  reviewedByName: '审核人',
+  agreementVersion: '协议版本',
+  agreementAcceptedAt: '签约时间',
+  address: '地址',
+  latitude: '纬度',
+  longitude: '经度',
+  openingHours: '营业时间',
+  contactPhone: '联系电话',
   skus: '规格',
   items: '商品',
   eventId: '事件 ID',
@@ -62,6 +82,20 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   eventOccurredAt: '事件发生时间',
   aggregateId: '关联对象 ID',
 };
+
+/**
+ * Non-staff actors arrive as actorType `system` with a short name; these read better. A member acting in the
+ * mini-program (e.g. leader.apply) is `member` until AuditLogEntry can name members.
+ */
+export const AUDIT_SYSTEM_ACTOR_LABELS: Record<string, { tag: string; name?: string }> = {
+  member: { tag: '会员', name: '小程序' },
+  'demo-seed': { tag: '系统', name: '演示数据' },
+};
+
+export function systemActorLabel(actorName: string | null): { tag: string; name: string | null } {
+  const known = actorName ? AUDIT_SYSTEM_ACTOR_LABELS[actorName] : undefined;
+  return known ? { tag: known.tag, name: known.name ?? null } : { tag: '系统', name: actorName };
+}
 
 export function auditFieldLabel(entityType: string, field: string): string | undefined {
   return AUDIT_FIELD_LABELS[`${entityType}.${field}`] ?? AUDIT_FIELD_LABELS[field];

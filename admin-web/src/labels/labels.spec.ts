@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Permission, permissionsOf } from '@linli/shared-types';
-import { auditFieldLabel } from './audit';
+import { auditActionLabel, auditFieldLabel, systemActorLabel } from './audit';
 import { diffSnapshots } from './diff';
 import { PERMISSION_AREAS, PERMISSION_INFO, groupPermissions } from './permissions';
 
@@ -71,5 +71,23 @@ describe('auditFieldLabel', () => {
     expect(auditFieldLabel('staff', 'name')).toBe('姓名');
     expect(auditFieldLabel('product', 'name')).toBe('名称');
     expect(auditFieldLabel('product', 'unknownField')).toBeUndefined();
+  });
+});
+
+describe('leader audit labels', () => {
+  it('names every leader transition in Chinese', () => {
+    for (const action of ['apply', 'approve', 'reject', 'suspend', 'reactivate']) {
+      expect(auditActionLabel(`leader.${action}`)).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(auditActionLabel('leader.reject')).toBe('拒绝团长申请');
+    expect(auditFieldLabel('leader', 'statusReason')).toBe('原因');
+  });
+});
+
+describe('systemActorLabel', () => {
+  it('names a member acting in the mini-program and keeps unknown system actors as they are', () => {
+    expect(systemActorLabel('member')).toEqual({ tag: '会员', name: '小程序' });
+    expect(systemActorLabel('outbox-relay')).toEqual({ tag: '系统', name: 'outbox-relay' });
+    expect(systemActorLabel(null)).toEqual({ tag: '系统', name: null });
   });
 });

@@ -9,7 +9,7 @@ import { LogoMark } from '../components/Logo';
 import { ROLE_COLORS, roleLabel } from '../labels/roles';
 import { useSession } from '../session/hooks';
 import { fetchMe, logout } from '../session/service';
-import { filterMenu, findMenuTrail } from './menu';
+import { filterMenu, findRouteTrail } from './menu';
 import { MENU, type MenuNode } from './menu-config';
 import styles from './BasicLayout.module.css';
 
@@ -41,7 +41,9 @@ export function BasicLayout() {
 
   const visibleMenu = useMemo(() => filterMenu(MENU, permissions), [permissions]);
   const items = useMemo(() => toMenuItems(visibleMenu), [visibleMenu]);
-  const trail = findMenuTrail(MENU, location.pathname);
+  const trail = findRouteTrail(MENU, location.pathname);
+  const leaf = trail.at(-1);
+  const onDetailPage = leaf !== undefined && leaf.key !== location.pathname;
   const [openKeys, setOpenKeys] = useState<string[]>(() => trail.slice(0, -1).map((n) => n.key));
 
   if (!session) return null;
@@ -94,7 +96,12 @@ export function BasicLayout() {
             <Breadcrumb
               items={[
                 { title: <Link to="/">首页</Link> },
-                ...trail.filter((n) => n.key !== '/').map((n) => ({ title: n.label })),
+                ...trail
+                  .filter((n) => n.key !== '/')
+                  .map((n) => ({
+                    title: onDetailPage && n === leaf ? <Link to={n.key}>{n.label}</Link> : n.label,
+                  })),
+                ...(onDetailPage && leaf.detailLabel ? [{ title: leaf.detailLabel }] : []),
               ]}
             />
           </Space>

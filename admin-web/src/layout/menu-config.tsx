@@ -2,9 +2,12 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   SendOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@linli/shared-types';
 
@@ -16,11 +19,33 @@ export interface MenuNode {
   /** Needed to see the item and open its route; absent = every logged-in staff member. */
   permission?: Permission;
   children?: MenuNode[];
+  /** Breadcrumb of the pages under this leaf's path (e.g. `/leaders/12` under `/leaders`). */
+  detailLabel?: string;
 }
 
 /** The back office menu. Each route's permission is declared here once and used by the menu and the guard. */
 export const MENU: MenuNode[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined /> },
+  {
+    key: 'leaders',
+    label: '团长管理',
+    icon: <ShopOutlined />,
+    children: [
+      {
+        key: '/leaders/applications',
+        label: '团长申请',
+        icon: <FileSearchOutlined />,
+        permission: 'leaders.read',
+      },
+      {
+        key: '/leaders',
+        label: '团长列表',
+        icon: <UnorderedListOutlined />,
+        permission: 'leaders.read',
+        detailLabel: '团长详情',
+      },
+    ],
+  },
   {
     key: 'system',
     label: '系统管理',

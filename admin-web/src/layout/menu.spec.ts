@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '@linli/shared-types';
-import { filterMenu, findMenuTrail, permissionForPath, safeRedirect, type PermissionedNode } from './menu';
+import {
+  filterMenu,
+  findMenuTrail,
+  findRouteTrail,
+  permissionForPath,
+  safeRedirect,
+  type PermissionedNode,
+} from './menu';
 
 const MENU: PermissionedNode[] = [
   { key: '/', label: '工作台' },
@@ -49,6 +56,34 @@ describe('route permissions', () => {
     expect(permissionForPath(MENU, '/system/audit-logs')).toBe('audit.read');
     expect(permissionForPath(MENU, '/')).toBeUndefined();
     expect(findMenuTrail(MENU, '/nowhere')).toEqual([]);
+  });
+});
+
+describe('detail routes under a menu leaf', () => {
+  const WITH_LEADERS: PermissionedNode[] = [
+    ...MENU,
+    {
+      key: 'leaders',
+      label: '团长管理',
+      children: [
+        { key: '/leaders/applications', label: '团长申请', permission: 'leaders.read' },
+        { key: '/leaders', label: '团长列表', permission: 'leaders.read' },
+      ],
+    },
+  ];
+
+  it('puts /leaders/12 under 团长列表 and guards it with the list permission', () => {
+    expect(findRouteTrail(WITH_LEADERS, '/leaders/12').map((n) => n.label)).toEqual(['团长管理', '团长列表']);
+    expect(permissionForPath(WITH_LEADERS, '/leaders/:id')).toBe('leaders.read');
+  });
+
+  it('prefers the exact leaf and never falls back to 工作台 or a mere string prefix', () => {
+    expect(findRouteTrail(WITH_LEADERS, '/leaders/applications').map((n) => n.label)).toEqual([
+      '团长管理',
+      '团长申请',
+    ]);
+    expect(findRouteTrail(WITH_LEADERS, '/leadersx')).toEqual([]);
+    expect(findRouteTrail(WITH_LEADERS, '/nowhere/1')).toEqual([]);
   });
 });
 

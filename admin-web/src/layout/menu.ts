@@ -40,9 +40,32 @@ export function findMenuTrail<T extends PermissionedNode>(nodes: readonly T[], p
   return [];
 }
 
+/**
+ * The trail of the page at `path`: its own leaf, or else the leaf it sits under (`/leaders/12` → 团长列表), the
+ * longest such key winning. Detail pages thus highlight their list in the menu and inherit its permission.
+ */
+export function findRouteTrail<T extends PermissionedNode>(nodes: readonly T[], path: string): T[] {
+  const exact = findMenuTrail(nodes, path);
+  if (exact.length > 0) return exact;
+  let best: T[] = [];
+  const visit = (level: readonly T[], parents: T[]) => {
+    for (const node of level) {
+      if (node.children) visit(node.children as T[], [...parents, node]);
+      else if (
+        node.key !== '/' &&
+        path.startsWith(`${node.key}/`) &&
+        node.key.length > (best.at(-1)?.key.length ?? 0)
+      )
+        best = [...parents, node];
+    }
+  };
+  visit(nodes, []);
+  return best;
+}
+
 /** Permission required by the route at `path`, as declared in the menu; undefined when none is needed. */
 export function permissionForPath(nodes: readonly PermissionedNode[], path: string): Permission | undefined {
-  return findMenuTrail(nodes, path).find((n) => n.permission)?.permission;
+  return findRouteTrail(nodes, path).find((n) => n.permission)?.permission;
 }
 
 /** Only same-app paths are valid redirect targets after login (no `//evil.example` or absolute URLs). */

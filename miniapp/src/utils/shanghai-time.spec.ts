@@ -1,4 +1,10 @@
-import { formatCutoff, formatMemberSince, formatPickupDate } from './shanghai-time';
+import {
+  formatCutoff,
+  formatMemberSince,
+  formatPickupDate,
+  formatShanghaiDate,
+  formatShanghaiDateTime,
+} from './shanghai-time';
 
 // 2026-11-23 10:00 in Shanghai (a Monday) = 02:00 UTC.
 const now = new Date('2026-11-23T02:00:00Z');
@@ -66,5 +72,21 @@ describe('formatPickupDate', () => {
 describe('formatMemberSince', () => {
   it('uses the Shanghai calendar date', () => {
     expect(formatMemberSince('2026-03-31T17:00:00Z')).toBe('2026年4月1日加入');
+  });
+});
+
+describe('formatShanghaiDate / formatShanghaiDateTime', () => {
+  const now = new Date('2026-11-23T02:00:00Z');
+
+  it('uses the Shanghai calendar day, with the year only when it differs', () => {
+    // 16:30 UTC on the 22nd is already 00:30 on the 23rd in Shanghai.
+    expect(formatShanghaiDate('2026-11-22T16:30:00Z', now)).toBe('11月23日');
+    expect(formatShanghaiDate('2025-12-31T15:59:00Z', now)).toBe('2025年12月31日');
+    expect(formatShanghaiDate('not a date', now)).toBe('');
+  });
+
+  it('adds a zero-padded Shanghai time', () => {
+    expect(formatShanghaiDateTime('2026-11-22T16:05:00Z')).toBe('2026年11月23日 00:05');
+    expect(formatShanghaiDateTime('')).toBe('');
   });
 });

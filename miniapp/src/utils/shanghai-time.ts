@@ -84,3 +84,18 @@ export function formatMemberSince(createdAt: string): string {
   const clock = wallClock(instant);
   return `${clock.year}年${clock.month}月${clock.day}日加入`;
 }
+
+/** "11月23日" (this year) or "2025年11月23日": when something was applied for or joined. */
+export function formatShanghaiDate(at: string, now: Date = new Date()): string {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) return '';
+  return calendarDate(wallClock(instant), wallClock(now));
+}
+
+/** "2026年11月23日 10:05": full timestamps on records such as an application. */
+export function formatShanghaiDateTime(at: string): string {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) return '';
+  const clock = wallClock(instant);
+  return `${clock.year}年${clock.month}月${clock.day}日 ${pad(clock.hour)}:${pad(clock.minute)}`;
+}

@@ -10,7 +10,8 @@ import {
 } from '../modules/campaigns';
 import { CatalogService, ProductStatus } from '../modules/catalog';
 import { StaffService } from '../modules/identity';
-import { LeadersService, LeaderStatus } from '../modules/leaders';
+import { LeaderStatus } from '@linli/shared-types';
+import { CURRENT_LEADER_AGREEMENT, LeadersService } from '../modules/leaders';
 import { DEV_OPENID_PREFIX, MembersService } from '../modules/members';
 import { DEMO_LEADERS, DEMO_MEMBERS, DEMO_PRODUCTS } from './demo-data';
 
@@ -87,6 +88,8 @@ export class DemoSeedService {
         status: LeaderStatus.ACTIVE,
         uplineLeaderId: leaderIds[0] ?? null,
         pickupPoint: leader.pickupPoint,
+        // The demo leaders signed the current agreement when they joined.
+        agreement: { version: CURRENT_LEADER_AGREEMENT.version, acceptedAt: now },
       });
       leaderIds.push(created.id);
       leaderMemberIds.push(member.id);

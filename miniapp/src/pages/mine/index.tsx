@@ -1,12 +1,15 @@
-import { useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { type LeaderSummary, type MemberProfile } from '@linli/shared-types';
+import { type LeaderApplicationView, type LeaderSummary, type MemberProfile } from '@linli/shared-types';
 import { StateView } from '@/components/state-view';
+import { StatusBadge } from '@/components/status-badge';
 import { useMember } from '@/hooks/use-member';
 import { ensureLogin, login, logout, refreshProfile } from '@/services/auth';
 import { ApiError, showErrorToast } from '@/services/request';
+import { fetchMyApplication } from '@/services/leaders';
 import { initialOf, maskPhone } from '@/utils/display';
+import { mineLeaderEntry } from '@/utils/leader-status';
 import { formatMemberSince } from '@/utils/shanghai-time';
 import './index.scss';
 
@@ -80,14 +83,80 @@ function PickupCard({ leader }: { leader: LeaderSummary | null }) {
   );
 }
 
+function NavRow({
+  id,
+  title,
+  extra,
+  onClick,
+}: {
+  id: string;
+  title: string;
+  extra?: ReactNode;
+  onClick: () => void;
+}) {
+  return (
+    <View className="nav-row" id={id} onClick={onClick}>
+      <Text className="nav-row__title">{title}</Text>
+      <View className="nav-row__extra">{extra}</View>
+      <View className="nav-row__chevron" />
+    </View>
+  );
+}
+
+/** 申请成为团长 / 申请进度 / 团长中心, depending on the member's leader record (undefined = not loaded yet). */
+function LeaderCard({ record }: { record: LeaderApplicationView | null | undefined }) {
+  if (record === undefined) return null;
+  const entry = mineLeaderEntry(record);
+  const go = (url: string) => () => void Taro.navigateTo({ url });
+  if (entry.kind === 'center') {
+    return (
+      <View className="mine-card" id="mine-leader-center">
+        <View className="mine-card__head">
+          <Text className="mine-card__title">团长中心</Text>
+        </View>
+        <View className="leader-invite">
+          <Text className="leader-invite__label">我的邀请码</Text>
+          <Text className="leader-invite__code" id="mine-invite-code">
+            {entry.inviteCode}
+          </Text>
+        </View>
+        <NavRow id="mine-recruits-entry" title="我的团员" onClick={go('/leader/recruits/index')} />
+        <NavRow id="mine-leader-status" title="团长资料" onClick={go('/leader/status/index')} />
+      </View>
+    );
+  }
+  return (
+    <View className="mine-card mine-card--nav">
+      {entry.kind === 'apply' ? (
+        <NavRow
+          id="mine-apply-entry"
+          title="申请成为团长"
+          extra={<Text className="nav-row__hint">开自提点，带邻居拼团</Text>}
+          onClick={go('/leader/apply/index')}
+        />
+      ) : (
+        <NavRow
+          id="mine-apply-progress"
+          title="团长申请进度"
+          extra={<StatusBadge id="mine-apply-status" label={entry.label} tone={entry.tone} />}
+          onClick={go('/leader/status/index')}
+        />
+      )}
+    </View>
+  );
+}
+
 export default function MinePage() {
   const member = useMember();
   const [busy, setBusy] = useState(false);
+  const [leaderRecord, setLeaderRecord] = useState<LeaderApplicationView | null | undefined>(undefined);
 
   useDidShow(() => {
-    // Show the stored profile at once, then bring leader/pickup point up to date.
+    // Show the stored profile at once, then bring leader/pickup point and the leader record up to date.
     void ensureLogin()
-      .then((current) => (current ? refreshProfile() : null))
+      .then((current) =>
+        current ? Promise.all([refreshProfile(), fetchMyApplication().then(setLeaderRecord)]) : null,
+      )
       .catch(() => undefined);
   });
 
@@ -95,6 +164,7 @@ export default function MinePage() {
     setBusy(true);
     try {
       await login();
+      setLeaderRecord(await fetchMyApplication().catch(() => undefined));
     } catch (caught) {
       showErrorToast(caught instanceof ApiError ? caught.message : '登录失败，请稍后重试');
     } finally {
@@ -113,6 +183,7 @@ export default function MinePage() {
     setBusy(true);
     try {
       await logout();
+      setLeaderRecord(undefined);
     } finally {
       setBusy(false);
     }
@@ -151,6 +222,7 @@ export default function MinePage() {
     <View className="mine-page">
       <ProfileHeader member={member} />
       <PickupCard leader={member.currentLeader} />
+      <LeaderCard record={leaderRecord} />
       <View className="mine-actions">
         <View
           className="btn btn--ghost btn--block"

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { CatalogModule } from '../catalog';
+import { LeadersModule } from '../leaders';
 import { MembersModule } from '../members';
 import { AppCampaignsController } from './api/app-campaigns.controller';
 import { CampaignsService } from './campaigns.service';
@@ -15,6 +16,7 @@ import { CampaignEntity } from './persistence/campaign.entity';
     AuditModule,
     CatalogModule,
     MembersModule,
+    LeadersModule,
   ],
   controllers: [AppCampaignsController],
   providers: [CampaignsService],

@@ -5,6 +5,7 @@ import type { CampaignStatus, CampaignView } from '@linli/shared-types';
 import { BusinessError, RequestContext, requireMember } from '../../platform';
 import { AuditService } from '../audit';
 import { CatalogService } from '../catalog';
+import { LeadersService } from '../leaders';
 import { MembersService } from '../members';
 import {
   campaignProblems,
@@ -32,6 +33,7 @@ export class CampaignsService {
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
     private readonly members: MembersService,
+    private readonly leaders: LeadersService,
   ) {}
 
   /** Creates a campaign with its items in the caller's transaction, audited. */
@@ -63,10 +65,15 @@ export class CampaignsService {
     return { id: campaign.id };
   }
 
-  /** GET /api/app/campaigns: live campaigns open now and offered at the buyer's current leader. */
+  /**
+   * GET /api/app/campaigns: live campaigns open now and offered at the buyer's current leader; none while
+   * that leader is not active.
+   */
   async listForMember(ctx: RequestContext, now: Date = new Date()): Promise<CampaignView[]> {
     const { memberId } = requireMember(ctx);
     const leaderId = await this.members.currentLeaderIdOf(memberId);
+    // A suspended leader's pickup point takes no orders; their customers stay bound and see nothing.
+    if (leaderId !== null && !(await this.leaders.takesOrders(leaderId))) return [];
     const campaigns = await this.dataSource
       .getRepository(CampaignEntity)
       .createQueryBuilder('c')

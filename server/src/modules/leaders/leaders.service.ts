@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { LeaderSummary, PickupPointSummary } from '@linli/shared-types';
+import { LeaderStatus, type LeaderSummary } from '@linli/shared-types';
 import { ConflictError, RequestContext } from '../../platform';
 import { AuditService } from '../audit';
 import { generateInviteCode } from './domain/invite-code';
-import { LeaderStatus } from './domain/leader-status';
+import { toPickupPointSummary } from './leader.mapper';
 import { LeaderEntity } from './persistence/leader.entity';
 import { PickupPointEntity } from './persistence/pickup-point.entity';
 
@@ -25,6 +25,8 @@ export interface NewLeader {
   status: LeaderStatus;
   uplineLeaderId: number | null;
   pickupPoint: NewPickupPoint;
+  /** The agreement the leader signed (电子签约), when they signed one. */
+  agreement?: { version: string; acceptedAt: Date } | null;
 }
 
 const INVITE_CODE_ATTEMPTS = 5;
@@ -71,6 +73,20 @@ export class LeadersService {
     return manager.getRepository(LeaderEntity).exists({ where: { memberId, status: LeaderStatus.ACTIVE } });
   }
 
+  /**
+   * Whether the leader's pickup point takes orders: only an active leader's does (a suspended one keeps
+   * its customers but offers nothing). Unknown leaders take no orders either.
+   */
+  async takesOrders(leaderId: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return this.isActiveLeaderId(leaderId, manager);
+  }
+
+  private async isActiveLeaderId(leaderId: number, manager: EntityManager): Promise<boolean> {
+    return manager
+      .getRepository(LeaderEntity)
+      .exists({ where: { id: leaderId, status: LeaderStatus.ACTIVE } });
+  }
+
   /** The active leader owning an invite code (share links, posters), or null. */
   async findActiveLeaderIdByInviteCode(
     inviteCode: string,
@@ -82,7 +98,10 @@ export class LeadersService {
     return leader?.id ?? null;
   }
 
-  /** Creates a leader with their pickup point in the caller's transaction, audited. */
+  /**
+   * Creates a leader with their pickup point in the caller's transaction, audited (staff and the demo
+   * seed; members apply through LeaderApplicationsService). A leader created active counts as reviewed.
+   */
   async createWith(
     manager: EntityManager,
     ctx: RequestContext,
@@ -93,6 +112,7 @@ export class LeadersService {
       throw new ConflictError('LEADER_ALREADY_EXISTS', '该会员已经是团长或已提交申请');
     }
     const inviteCode = await this.unusedInviteCode(manager);
+    const now = new Date();
     const leader = leaders.create({
       memberId: input.memberId,
       name: input.name,
@@ -100,6 +120,14 @@ export class LeadersService {
       status: input.status,
       inviteCode,
       uplineLeaderId: input.uplineLeaderId,
+      agreementVersion: input.agreement?.version ?? null,
+      agreementAcceptedAt: input.agreement?.acceptedAt ?? null,
+      appliedAt: now,
+      reviewedAt: input.status === LeaderStatus.PENDING ? null : now,
+      reviewedByStaffId:
+        input.status !== LeaderStatus.PENDING && ctx.actor.type === 'staff' ? ctx.actor.staffId : null,
+      reviewedByName: input.status === LeaderStatus.PENDING ? null : actorName(ctx),
+      statusReason: null,
     });
     await leaders.insert(leader);
     const point = manager
@@ -124,16 +152,15 @@ export class LeadersService {
     // 31^8 ≈ 8.5e11 codes: repeated collisions mean something else is wrong.
     throw new Error('could not find an unused invite code');
   }
+
+  /** A fresh invite code for a new leader row (applications). */
+  async newInviteCode(manager: EntityManager): Promise<string> {
+    return this.unusedInviteCode(manager);
+  }
 }
 
-function toPickupPointSummary(p: PickupPointEntity): PickupPointSummary {
-  return {
-    id: p.id,
-    name: p.name,
-    address: p.address,
-    latitude: p.latitude,
-    longitude: p.longitude,
-    openingHours: p.openingHours,
-    contactPhone: p.contactPhone,
-  };
+function actorName(ctx: RequestContext): string | null {
+  if (ctx.actor.type === 'staff') return ctx.actor.name;
+  if (ctx.actor.type === 'system') return '系统';
+  return null;
 }

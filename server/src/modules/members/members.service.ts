@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MemberProfile } from '@linli/shared-types';
 import { NotFoundError, RequestContext, requireMember, TransactionRunner } from '../../platform';
-import { LeadersService } from '../leaders';
+import { LeaderLifecycleHooks, LeadersService } from '../leaders';
 import { defaultNickname } from './domain/default-nickname';
 import { MemberEntity } from './persistence/member.entity';
 
@@ -25,12 +25,30 @@ export interface NewMember {
 }
 
 @Injectable()
-export class MembersService {
+export class MembersService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly leaders: LeadersService,
+    private readonly leaderHooks: LeaderLifecycleHooks,
   ) {}
+
+  onModuleInit(): void {
+    // A newly approved leader buys at their own pickup point, unless they already buy somewhere.
+    this.leaderHooks.onApproved((manager, { leaderId, memberId }) =>
+      this.bindIfUnboundWith(manager, memberId, leaderId),
+    );
+  }
+
+  /** Binds the member to the leader only when they have no leader yet (never moves a bound member). */
+  async bindIfUnboundWith(manager: EntityManager, memberId: number, leaderId: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ currentLeaderId: leaderId })
+      .where('id = :memberId AND current_leader_id IS NULL', { memberId })
+      .execute();
+  }
 
   /**
    * The member with this openid, created on first login. A concurrent first login of the same openid

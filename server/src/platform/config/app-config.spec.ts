@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       bodyLimitBytes: 1_048_576,
       rateLimitPerMinute: 600,
+      loginRateLimitPerMinute: 10,
       wechat: null,
       wechatApiBase: 'https://api.weixin.qq.com',
       devLogin: false,

@@ -20,6 +20,8 @@ export interface AppConfig {
   corsOrigins: string[];
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Per IP on the credential endpoints (staff login, mini-program login, refresh). */
+  loginRateLimitPerMinute: number;
   wechat: { appId: string; secret: string; apiBase: string } | null;
   wechatApiBase: string;
   devLogin: boolean;
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     corsOrigins: read.list('CORS_ORIGINS').map((origin) => validateOrigin(origin)),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    loginRateLimitPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     wechat:
       wechatAppId && wechatSecret
         ? { appId: wechatAppId, secret: wechatSecret, apiBase: wechatApiBase }

@@ -61,6 +61,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1000 })
     : null;
   if (redis) fastify.addHook('onClose', async () => void (await redis.quit()));
+  fastify.decorate('loginRateLimitPerMinute', config.loginRateLimitPerMinute);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,

@@ -275,3 +275,21 @@ describe('admin login rate limit', () => {
     expect(statuses[10]).toBe(429);
   });
 });
+
+describe('login rate limit from LOGIN_RATE_LIMIT_PER_MINUTE', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('applies the configured number', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push(
+        (await t.http().post('/api/admin/auth/login').send({ username: 'x', password: 'y' })).status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

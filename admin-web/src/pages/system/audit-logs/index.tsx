@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import type { AuditLogEntry, AuditLogQuery } from '@linli/shared-types';
 import { LoadError } from '../../../components/LoadError';
 import { PageHeader } from '../../../components/PageHeader';
-import { auditActionLabel, auditEntityLabel } from '../../../labels/audit';
+import { auditActionLabel, auditEntityLabel, systemActorLabel } from '../../../labels/audit';
 import { AuditDiff } from './components/AuditDiff';
 import { AuditFilters } from './components/AuditFilters';
 import { auditKeys, fetchAuditLogs, queryFromSearch, searchFromQuery } from './service';
@@ -17,6 +17,11 @@ const ACTION_COLORS: Record<string, string> = {
   update: 'blue',
   disable: 'red',
   enable: 'cyan',
+  apply: 'blue',
+  approve: 'green',
+  reject: 'red',
+  suspend: 'red',
+  reactivate: 'cyan',
   reset_password: 'orange',
   login: 'default',
   logout: 'default',
@@ -24,6 +29,18 @@ const ACTION_COLORS: Record<string, string> = {
 
 function actionColor(action: string): string {
   return ACTION_COLORS[action.split('.').pop() ?? ''] ?? 'default';
+}
+
+function SystemActor({ actorName }: { actorName: string | null }) {
+  const { tag, name } = systemActorLabel(actorName);
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <Tag bordered={false} color={tag === '会员' ? 'blue' : undefined}>
+        {tag}
+      </Tag>
+      {name && <Typography.Text type="secondary">{name}</Typography.Text>}
+    </span>
+  );
 }
 
 export default function AuditLogsPage() {
@@ -54,10 +71,7 @@ export default function AuditLogsPage() {
       width: 150,
       render: (_, row) =>
         row.actorType === 'system' ? (
-          <span style={{ whiteSpace: 'nowrap' }}>
-            <Tag bordered={false}>系统</Tag>
-            {row.actorName && <Typography.Text type="secondary">{row.actorName}</Typography.Text>}
-          </span>
+          <SystemActor actorName={row.actorName} />
         ) : (
           <Tooltip title="只看此人的操作">
             <Typography.Link onClick={() => row.actorId && setQuery({ actorId: row.actorId })}>

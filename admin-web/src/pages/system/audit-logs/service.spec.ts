@@ -28,6 +28,9 @@ describe('formatAuditValue', () => {
     expect(formatAuditValue('roles', ['admin', 'finance'])).toBe('管理员、财务');
     expect(formatAuditValue('roles', [])).toBe('（无角色）');
     expect(formatAuditValue('status', 'disabled')).toBe('已停用');
+    expect(formatAuditValue('status', 'pending')).toBe('待审核');
+    expect(formatAuditValue('status', 'rejected')).toBe('已拒绝');
+    expect(formatAuditValue('status', 'suspended')).toBe('已停用');
     expect(formatAuditValue('status', 'live')).toBe('进行中');
     expect(formatAuditValue('passwordReset', true)).toBe('是');
     expect(formatAuditValue('phone', null)).toBe('（空）');

@@ -1,5 +1,10 @@
 import type { AuditLogEntry, AuditLogQuery, Paged } from '@linli/shared-types';
-import { CAMPAIGN_STATUS_LABELS, STAFF_ROLE_LABELS, type StaffRole } from '@linli/shared-types';
+import {
+  CAMPAIGN_STATUS_LABELS,
+  LEADER_STATUS_LABELS,
+  STAFF_ROLE_LABELS,
+  type StaffRole,
+} from '@linli/shared-types';
 import { api } from '../../../api';
 
 export const auditKeys = {
@@ -58,6 +63,9 @@ const STATUS_TEXT: Record<string, string> = {
   failed: '投递失败',
   requeued: '已重新排队',
   ...CAMPAIGN_STATUS_LABELS,
+  pending: LEADER_STATUS_LABELS.pending,
+  rejected: LEADER_STATUS_LABELS.rejected,
+  suspended: LEADER_STATUS_LABELS.suspended,
 };
 const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

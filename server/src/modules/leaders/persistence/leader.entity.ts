@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../../../platform';
-import type { LeaderStatus } from '../domain/leader-status';
+import type { LeaderStatus } from '@linli/shared-types';
+import { CreatedAtColumn, UpdatedAtColumn, UtcDateTimeColumn } from '../../../platform';
 
 /** A leader (团长): a member who runs a pickup point. One leader row per member. */
 @Entity('leaders')
@@ -26,6 +26,31 @@ export class LeaderEntity {
   /** The leader who recruited this one (referral tree); null at the root. */
   @Column({ type: 'int', nullable: true })
   uplineLeaderId!: number | null;
+
+  /** The agreement version the applicant accepted, and when (电子签约); null for leaders created by staff before issue 3. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  agreementVersion!: string | null;
+
+  @UtcDateTimeColumn({ nullable: true })
+  agreementAcceptedAt!: Date | null;
+
+  /** The latest application (a re-application after a rejection moves it). */
+  @UtcDateTimeColumn()
+  appliedAt!: Date;
+
+  /** The latest review decision (approve, reject, suspend, reactivate). */
+  @UtcDateTimeColumn({ nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  reviewedByStaffId!: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  reviewedByName!: string | null;
+
+  /** Why the application was rejected or the leader suspended; shown to the leader. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  statusReason!: string | null;
 
   @CreatedAtColumn()
   createdAt!: Date;

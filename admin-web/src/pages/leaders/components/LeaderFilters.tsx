@@ -1,0 +1,51 @@
+import { Button, Input, Radio, Space } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { LEADER_STATUS_LABELS, type LeaderListQuery, type LeaderStatus } from '@linli/shared-types';
+
+interface Props {
+  query: LeaderListQuery;
+  onChange: (patch: Partial<LeaderListQuery>) => void;
+  onReset: () => void;
+  /** The application queue is always `pending`: no status choice there. */
+  showStatus?: boolean;
+}
+
+const STATUS_OPTIONS = [
+  { value: '', label: '全部' },
+  ...(Object.entries(LEADER_STATUS_LABELS) as [LeaderStatus, string][]).map(([value, label]) => ({
+    value,
+    label,
+  })),
+];
+
+export function LeaderFilters({ query, onChange, onReset, showStatus = true }: Props) {
+  return (
+    <Space wrap size={[12, 12]}>
+      {showStatus && (
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          value={query.status ?? ''}
+          options={STATUS_OPTIONS}
+          onChange={(e) => onChange({ status: (e.target.value as LeaderStatus | '') || undefined })}
+          data-testid="leader-filter-status"
+        />
+      )}
+      <Input.Search
+        // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
+        key={query.keyword ?? ''}
+        defaultValue={query.keyword}
+        placeholder="搜索姓名 / 手机号 / 邀请码 / 自提点"
+        allowClear
+        maxLength={40}
+        enterButton
+        style={{ width: 320 }}
+        onSearch={(value) => onChange({ keyword: value.trim() || undefined })}
+        data-testid="leader-search"
+      />
+      <Button icon={<ReloadOutlined />} onClick={onReset}>
+        重置
+      </Button>
+    </Space>
+  );
+}

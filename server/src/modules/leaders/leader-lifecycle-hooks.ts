@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** A leader who was just approved: runs inside the approval's transaction. */
+export type LeaderApprovedListener = (
+  manager: EntityManager,
+  leader: { leaderId: number; memberId: number },
+) => Promise<void>;
+
+/**
+ * Lets contexts that depend on leaders (members) take part in leader transitions without leaders
+ * depending on them back: they register a listener at start-up, the approval calls it in its transaction.
+ */
+@Injectable()
+export class LeaderLifecycleHooks {
+  private readonly approvedListeners: LeaderApprovedListener[] = [];
+
+  onApproved(listener: LeaderApprovedListener): void {
+    this.approvedListeners.push(listener);
+  }
+
+  async approved(manager: EntityManager, leader: { leaderId: number; memberId: number }): Promise<void> {
+    for (const listener of this.approvedListeners) await listener(manager, leader);
+  }
+}
