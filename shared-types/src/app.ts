@@ -1,5 +1,6 @@
 import type { IsoDateTime } from './common';
 import type { TokenPair } from './identity';
+import type { MemberEntry } from './members';
 
 /** What the mini-program (buyers and leaders) sees. Endpoints live under /api/app. */
 
@@ -16,6 +17,8 @@ export interface WechatLoginRequest {
   code: string;
   /** Invite scene (leader or community) the buyer entered through, when any. */
   scene?: string;
+  /** Where the buyer came from (leader link / poster); attributes a NEW member and binds an unbound one. */
+  entry?: MemberEntry;
 }
 
 /** POST /api/app/auth/dev-login: only when dev login is enabled. Same openid, same member. */
@@ -23,6 +26,8 @@ export interface DevLoginRequest {
   /** 1–64 chars, letters/digits/`_`/`-`. Defaults to a fixed demo buyer. */
   openid?: string;
   nickname?: string;
+  /** As in WechatLoginRequest. */
+  entry?: MemberEntry;
 }
 
 export interface MemberLoginResponse extends TokenPair {

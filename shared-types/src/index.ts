@@ -4,4 +4,5 @@ export * from './app';
 export * from './system';
 export * from './catalog';
 export * from './leaders';
+export * from './members';
 export * from './money';
