@@ -1,5 +1,5 @@
 // Direct API calls the browser tests use to set up or cross-check what the UI shows.
-import type { MemberLoginResponse, StaffLoginResponse } from '@linli/shared-types';
+import type { MemberEntry, MemberLoginResponse, StaffLoginResponse } from '@linli/shared-types';
 import { baseUrl } from './browser';
 
 async function post<T>(path: string, body: unknown): Promise<T> {
@@ -22,8 +22,12 @@ export function staffLogin(username: string, password: string): Promise<StaffLog
   return post<StaffLoginResponse>('/api/admin/auth/login', { username, password });
 }
 
-export function devLogin(openid: string): Promise<MemberLoginResponse> {
-  return post<MemberLoginResponse>('/api/app/auth/dev-login', { openid });
+/** `entry` is how the member arrived (a leader's invite code and the channel), as the mini-program sends it. */
+export function devLogin(
+  openid: string,
+  extra: { nickname?: string; entry?: MemberEntry } = {},
+): Promise<MemberLoginResponse> {
+  return post<MemberLoginResponse>('/api/app/auth/dev-login', { openid, ...extra });
 }
 
 /** Any API call, with an optional bearer token; never throws on an HTTP error, so tests can assert refusals. */

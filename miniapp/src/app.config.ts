@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/orders/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/mine/index', 'pages/pickup/index'],
   // Leader screens load on demand: buyers (most users) never download them.
   subPackages: [
     {
@@ -7,8 +7,12 @@ export default defineAppConfig({
       pages: ['apply/index', 'status/index', 'recruits/index'],
     },
   ],
-  // wx.chooseLocation (申请成为团长 → 选择位置) must be declared since 2022.
-  requiredPrivateInfos: ['chooseLocation'],
+  // wx.chooseLocation (申请成为团长 → 选择位置) and wx.getLocation (选择自提点, nearest first) must be
+  // declared since 2022; getLocation also needs the scope.userLocation purpose shown in the prompt.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离你最近的自提点' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -14,6 +14,8 @@ const EventDeliveriesPage = lazy(() => import('../pages/system/event-deliveries'
 const LeaderApplicationsPage = lazy(() => import('../pages/leaders/applications'));
 const LeadersPage = lazy(() => import('../pages/leaders'));
 const LeaderDetailPage = lazy(() => import('../pages/leaders/detail'));
+const MembersPage = lazy(() => import('../pages/members'));
+const MemberDetailPage = lazy(() => import('../pages/members/detail'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
@@ -21,6 +23,8 @@ const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/leaders/applications', LeaderApplicationsPage],
   ['/leaders', LeadersPage],
   ['/leaders/:id', LeaderDetailPage],
+  ['/members', MembersPage],
+  ['/members/:id', MemberDetailPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
   ['/system/event-deliveries', EventDeliveriesPage],

@@ -84,6 +84,15 @@ describe('leader audit labels', () => {
   });
 });
 
+describe('member audit labels', () => {
+  it('names the staff moves of members in Chinese', () => {
+    expect(auditActionLabel('member.move')).toBe('调整会员团长');
+    expect(auditActionLabel('leader.transferMembers')).toBe('转移团长名下会员');
+    expect(auditFieldLabel('member', 'toLeaderId')).toBe('新团长 ID');
+    expect(auditFieldLabel('leader', 'moved')).toBe('转移人数');
+  });
+});
+
 describe('systemActorLabel', () => {
   it('names a member acting in the mini-program and keeps unknown system actors as they are', () => {
     expect(systemActorLabel('member')).toEqual({ tag: '会员', name: '小程序' });

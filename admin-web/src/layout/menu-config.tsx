@@ -8,6 +8,8 @@ import {
   ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@linli/shared-types';
 
@@ -43,6 +45,20 @@ export const MENU: MenuNode[] = [
         icon: <UnorderedListOutlined />,
         permission: 'leaders.read',
         detailLabel: '团长详情',
+      },
+    ],
+  },
+  {
+    key: 'members',
+    label: '会员管理',
+    icon: <UsergroupAddOutlined />,
+    children: [
+      {
+        key: '/members',
+        label: '会员列表',
+        icon: <UserOutlined />,
+        permission: 'members.read',
+        detailLabel: '会员详情',
       },
     ],
   },

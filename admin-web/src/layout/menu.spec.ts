@@ -8,6 +8,7 @@ import {
   safeRedirect,
   type PermissionedNode,
 } from './menu';
+import { MENU as APP_MENU } from './menu-config';
 
 const MENU: PermissionedNode[] = [
   { key: '/', label: '工作台' },
@@ -84,6 +85,17 @@ describe('detail routes under a menu leaf', () => {
     ]);
     expect(findRouteTrail(WITH_LEADERS, '/leadersx')).toEqual([]);
     expect(findRouteTrail(WITH_LEADERS, '/nowhere/1')).toEqual([]);
+  });
+});
+
+describe('会员管理', () => {
+  it('shows 会员列表 to staff with members.read and guards /members/:id with it', () => {
+    expect(findRouteTrail(APP_MENU, '/members/7').map((n) => n.label)).toEqual(['会员管理', '会员列表']);
+    expect(permissionForPath(APP_MENU, '/members/:id')).toBe('members.read');
+    const finance = filterMenu(APP_MENU, permissionsOf(['finance'])).map((n) => n.label);
+    expect(finance).toContain('会员管理');
+    const warehouse = filterMenu(APP_MENU, permissionsOf(['warehouse'])).map((n) => n.label);
+    expect(warehouse).not.toContain('会员管理');
   });
 });
 

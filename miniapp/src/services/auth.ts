@@ -9,6 +9,7 @@ import {
 } from '@linli/shared-types';
 import { ApiError, ClientErrorCode } from './api-error';
 import { chooseDevOpenid } from './dev-openid';
+import { entryForLogin, hasUndeliveredLeaderEntry, markEntryDelivered } from './entry';
 import { get, post, setReloginHandler } from './request';
 import {
   clearSession,
@@ -45,7 +46,7 @@ export function prepareDevIdentity(): string {
 
 async function loginInWechat(): Promise<MemberLoginResponse> {
   const { code } = await Taro.login();
-  const body: WechatLoginRequest = { code };
+  const body: WechatLoginRequest = { code, entry: entryForLogin() };
   return post<MemberLoginResponse>('/api/app/auth/wechat-login', body, { auth: false, silent: true });
 }
 
@@ -61,7 +62,7 @@ async function loginInBrowser(): Promise<MemberLoginResponse> {
       requestId: '',
     });
   }
-  const body: DevLoginRequest = { openid: prepareDevIdentity() };
+  const body: DevLoginRequest = { openid: prepareDevIdentity(), entry: entryForLogin() };
   return post<MemberLoginResponse>('/api/app/auth/dev-login', body, { auth: false, silent: true });
 }
 
@@ -69,6 +70,7 @@ async function loginInBrowser(): Promise<MemberLoginResponse> {
 export const login = singleFlight(async (): Promise<MemberProfile> => {
   const response = process.env.TARO_ENV === 'weapp' ? await loginInWechat() : await loginInBrowser();
   saveLogin(response);
+  markEntryDelivered();
   return response.member;
 });
 
@@ -79,7 +81,11 @@ export const login = singleFlight(async (): Promise<MemberProfile> => {
 export async function ensureLogin(): Promise<MemberProfile | null> {
   if (process.env.TARO_ENV === 'h5') prepareDevIdentity();
   const stored = currentMember();
-  if (stored && hasSession()) return stored;
+  if (stored && hasSession()) {
+    if (stored.currentLeader || !hasUndeliveredLeaderEntry()) return stored;
+    // An unbound member opening a leader's link logs in again: login is where the server binds them.
+    return login().catch(() => stored);
+  }
   if (isSignedOut()) return null;
   return login();
 }

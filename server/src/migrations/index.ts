@@ -3,6 +3,7 @@ import { PlatformTables1763856000001 } from './0001-platform-tables';
 import { BusinessFoundation1763856000002 } from './0002-business-foundation';
 import { OutboxRedelivery1763856000003 } from './0003-outbox-redelivery';
 import { LeaderApplications1763856000004 } from './0004-leader-applications';
+import { MemberAttribution1763856000005 } from './0005-member-attribution';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   BusinessFoundation1763856000002,
   OutboxRedelivery1763856000003,
   LeaderApplications1763856000004,
+  MemberAttribution1763856000005,
 ];

@@ -10,7 +10,7 @@ import {
 } from '../modules/campaigns';
 import { CatalogService, ProductStatus } from '../modules/catalog';
 import { StaffService } from '../modules/identity';
-import { LeaderStatus } from '@linli/shared-types';
+import { BindingReason, LeaderStatus } from '@linli/shared-types';
 import { CURRENT_LEADER_AGREEMENT, LeadersService } from '../modules/leaders';
 import { DEV_OPENID_PREFIX, MembersService } from '../modules/members';
 import { DEMO_LEADERS, DEMO_MEMBERS, DEMO_PRODUCTS } from './demo-data';
@@ -96,7 +96,7 @@ export class DemoSeedService {
     }
     // Leaders buy at their own pickup point.
     for (const [i, memberId] of leaderMemberIds.entries()) {
-      await this.members.setCurrentLeaderWith(m, memberId, leaderIds[i]);
+      await this.members.bindUnboundWith(m, memberId, leaderIds[i], BindingReason.LEADER_APPROVED);
     }
     for (const member of DEMO_MEMBERS) {
       await this.members.createWith(m, {

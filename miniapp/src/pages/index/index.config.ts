@@ -3,6 +3,7 @@ export default definePageConfig({
   navigationBarBackgroundColor: '#1f9d55',
   navigationBarTextStyle: 'white',
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
   backgroundColor: '#1f9d55',
   backgroundTextStyle: 'light',
 });

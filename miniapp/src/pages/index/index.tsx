@@ -1,12 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import { type CampaignView, type MemberProfile } from '@linli/shared-types';
 import { CampaignCard } from '@/components/campaign-card';
 import { StateView } from '@/components/state-view';
 import { useNow } from '@/hooks/use-now';
 import { ensureLogin, login, refreshProfile } from '@/services/auth';
+import { fetchMyApplication } from '@/services/leaders';
 import { ApiError, ClientErrorCode, get, showErrorToast } from '@/services/request';
+import { mineLeaderEntry } from '@/utils/leader-status';
+import { shareCardPath } from '@/utils/member-entry';
 import './index.scss';
 
 type Phase = 'loading' | 'ready' | 'error' | 'signed-out' | 'login-unavailable';
@@ -15,9 +18,20 @@ function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : '加载失败，请稍后重试';
 }
 
+const PICKUP_URL = '/pages/pickup/index';
+
 function PickupHeader({ member }: { member: MemberProfile | null }) {
   const leader = member?.currentLeader ?? null;
   const point = leader?.pickupPoint ?? null;
+  const switchPickup = member ? (
+    <View
+      className="home-hero__switch"
+      id="home-switch-pickup"
+      onClick={() => void Taro.navigateTo({ url: PICKUP_URL })}
+    >
+      {leader ? '切换' : '选择'}
+    </View>
+  ) : null;
   return (
     <View className="home-hero">
       <View className="home-hero__card" id="home-pickup">
@@ -41,10 +55,11 @@ function PickupHeader({ member }: { member: MemberProfile | null }) {
               {leader ? `${leader.name}的自提点` : member ? '还没有绑定自提点' : '登录后查看自提点'}
             </Text>
             <Text className="home-hero__address">
-              {member ? '通过团长分享的链接进入，就能在家门口取货' : '团长就在你身边，下单后到自提点取货'}
+              {member ? '选一个离你近的自提点，在家门口取货' : '团长就在你身边，下单后到自提点取货'}
             </Text>
           </View>
         )}
+        {switchPickup}
       </View>
     </View>
   );
@@ -76,6 +91,13 @@ export default function HomePage() {
   const [campaigns, setCampaigns] = useState<CampaignView[]>([]);
   const [error, setError] = useState('');
   const hasData = useRef(false);
+  // A leader's share card carries their code, so friends who open it join their pickup point.
+  const [shareCode, setShareCode] = useState<string | null>(null);
+
+  useShareAppMessage(() => ({
+    title: shareCode ? '邻里团购 · 来我的自提点一起拼团' : '邻里团购 · 和邻居一起拼团',
+    path: shareCode ? shareCardPath('/pages/index/index', shareCode) : '/pages/index/index',
+  }));
 
   const load = useCallback(async () => {
     // Keep showing what we have while refreshing; only the first load shows skeletons.
@@ -96,6 +118,16 @@ export default function HomePage() {
       ]);
       setMember(profile);
       setCampaigns(live);
+      if (profile.isLeader) {
+        void fetchMyApplication()
+          .then((record) => {
+            const entry = mineLeaderEntry(record);
+            setShareCode(entry.kind === 'center' ? entry.inviteCode : null);
+          })
+          .catch(() => undefined);
+      } else {
+        setShareCode(null);
+      }
       hasData.current = true;
       setPhase('ready');
     } catch (caught) {

@@ -60,8 +60,15 @@ function PickupCard({ leader }: { leader: LeaderSummary | null }) {
   const point = leader?.pickupPoint ?? null;
   return (
     <View className="mine-card" id="mine-pickup">
-      <View className="mine-card__head">
+      <View className="mine-card__head mine-card__head--row">
         <Text className="mine-card__title">我的团长与自提点</Text>
+        <Text
+          className="mine-card__link"
+          id="mine-switch-pickup"
+          onClick={() => void Taro.navigateTo({ url: '/pages/pickup/index' })}
+        >
+          {leader ? '切换自提点' : '选择自提点'}
+        </Text>
       </View>
       {leader ? (
         <View>
@@ -76,7 +83,7 @@ function PickupCard({ leader }: { leader: LeaderSummary | null }) {
         </View>
       ) : (
         <Text className="mine-card__empty" id="mine-no-leader">
-          还没有绑定团长。通过团长分享的小程序链接或海报进入，就会绑定到他的自提点。
+          还没有绑定团长。点右上角选择离你近的自提点，或通过团长分享的链接、海报进入。
         </Text>
       )}
     </View>

@@ -105,7 +105,8 @@ export class LeaderAdminService {
         const current = (await reloadCurrent(m, id)) ?? leader;
         throw new ConflictError('LEADER_INVALID_STATUS', invalidTransitionMessage(current.status, action));
       }
-      if (action === 'approve') await this.hooks.approved(m, { leaderId: id, memberId: leader.memberId });
+      if (action === 'approve')
+        await this.hooks.approved(m, ctx, { leaderId: id, memberId: leader.memberId });
       const after = await m.getRepository(LeaderEntity).findOneByOrFail({ id });
       await this.audit.record(m, ctx, {
         action: `leader.${action}`,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../platform';
 
 /** A leader who was just approved: runs inside the approval's transaction. */
 export type LeaderApprovedListener = (
   manager: EntityManager,
+  ctx: RequestContext,
   leader: { leaderId: number; memberId: number },
 ) => Promise<void>;
 
@@ -19,7 +21,12 @@ export class LeaderLifecycleHooks {
     this.approvedListeners.push(listener);
   }
 
-  async approved(manager: EntityManager, leader: { leaderId: number; memberId: number }): Promise<void> {
-    for (const listener of this.approvedListeners) await listener(manager, leader);
+  /** `ctx` is the approving staff member's, so listeners can record who did it. */
+  async approved(
+    manager: EntityManager,
+    ctx: RequestContext,
+    leader: { leaderId: number; memberId: number },
+  ): Promise<void> {
+    for (const listener of this.approvedListeners) await listener(manager, ctx, leader);
   }
 }

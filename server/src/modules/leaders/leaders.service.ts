@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { LeaderStatus, type LeaderSummary } from '@linli/shared-types';
+import { LeaderStatus, type LeaderSummary, type PickupPointSummary } from '@linli/shared-types';
 import { ConflictError, RequestContext } from '../../platform';
 import { AuditService } from '../audit';
 import { generateInviteCode } from './domain/invite-code';
+import type { LatLng } from './domain/geo';
 import { toPickupPointSummary } from './leader.mapper';
 import { LeaderEntity } from './persistence/leader.entity';
 import { PickupPointEntity } from './persistence/pickup-point.entity';
+import { searchActivePickupPoints } from './persistence/pickup-point-search';
 
 export interface NewPickupPoint {
   name: string;
@@ -27,6 +29,14 @@ export interface NewLeader {
   pickupPoint: NewPickupPoint;
   /** The agreement the leader signed (电子签约), when they signed one. */
   agreement?: { version: string; acceptedAt: Date } | null;
+}
+
+export interface ActivePickupPoint {
+  leaderId: number;
+  leaderName: string;
+  pickupPoint: PickupPointSummary;
+  /** Exact metres from the origin; null without an origin or coordinates. */
+  distanceMeters: number | null;
 }
 
 const INVITE_CODE_ATTEMPTS = 5;
@@ -85,6 +95,49 @@ export class LeadersService {
     return manager
       .getRepository(LeaderEntity)
       .exists({ where: { id: leaderId, status: LeaderStatus.ACTIVE } });
+  }
+
+  /** Which of these leaders are active (may take members). */
+  async activeLeaderIds(
+    leaderIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<number>> {
+    if (leaderIds.length === 0) return new Set();
+    const rows = await manager.getRepository(LeaderEntity).find({
+      where: { id: In([...new Set(leaderIds)]), status: LeaderStatus.ACTIVE },
+      select: { id: true },
+    });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Which of these members are active leaders. */
+  async activeLeaderMemberIds(
+    memberIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<number>> {
+    if (memberIds.length === 0) return new Set();
+    const rows = await manager.getRepository(LeaderEntity).find({
+      where: { memberId: In([...new Set(memberIds)]), status: LeaderStatus.ACTIVE },
+      select: { id: true, memberId: true },
+    });
+    return new Set(rows.map((r) => r.memberId));
+  }
+
+  /** Buyers choosing a pickup point: active leaders only, nearest first when an origin is given. */
+  async searchActivePickupPoints(
+    query: { keyword?: string; origin: LatLng | null; offset: number; limit: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ items: ActivePickupPoint[]; total: number }> {
+    const { hits, total } = await searchActivePickupPoints(manager, query);
+    return {
+      items: hits.map((h) => ({
+        leaderId: h.leaderId,
+        leaderName: h.leaderName,
+        pickupPoint: toPickupPointSummary(h.point),
+        distanceMeters: h.distanceMeters,
+      })),
+      total,
+    };
   }
 
   /** The active leader owning an invite code (share links, posters), or null. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   AppAuthOptions,
   DevLoginRequest,
+  MemberChannel,
   MemberLoginResponse,
   WechatLoginRequest,
 } from '@linli/shared-types';
@@ -35,10 +36,11 @@ export class MemberAuthService {
 
   async wechatLogin(ctx: RequestContext, input: WechatLoginRequest): Promise<MemberLoginResponse> {
     const session = await this.wechat.code2Session(input.code);
-    const inviteLeaderId = input.scene
-      ? await this.leaders.findActiveLeaderIdByInviteCode(input.scene)
-      : null;
-    return this.login(ctx, { openid: session.openid, unionid: session.unionid, inviteLeaderId });
+    return this.login(ctx, {
+      openid: session.openid,
+      unionid: session.unionid,
+      ...(await this.entryOf(input.entry?.leaderCode ?? input.scene, input.entry?.channel)),
+    });
   }
 
   async devLogin(ctx: RequestContext, input: DevLoginRequest): Promise<MemberLoginResponse> {
@@ -46,7 +48,22 @@ export class MemberAuthService {
       throw new ForbiddenError('AUTH_DEV_LOGIN_DISABLED', '未开启开发登录，请使用微信登录');
     }
     const openid = DEV_OPENID_PREFIX + (input.openid ?? DEFAULT_DEV_OPENID);
-    return this.login(ctx, { openid, unionid: null, nickname: input.nickname });
+    return this.login(ctx, {
+      openid,
+      unionid: null,
+      nickname: input.nickname,
+      ...(await this.entryOf(input.entry?.leaderCode, input.entry?.channel)),
+    });
+  }
+
+  /** `entry.leaderCode` (or the legacy `scene`) counts only when it is an active leader's invite code. */
+  private async entryOf(
+    leaderCode: string | undefined,
+    channel: MemberChannel | undefined,
+  ): Promise<Pick<MemberIdentity, 'entryLeaderId' | 'entryChannel'>> {
+    const code = leaderCode?.trim().toUpperCase();
+    const entryLeaderId = code ? await this.leaders.findActiveLeaderIdByInviteCode(code) : null;
+    return { entryLeaderId, entryChannel: channel };
   }
 
   async refresh(ctx: RequestContext, refreshToken: string): Promise<MemberLoginResponse> {

@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MemberProfile } from '@linli/shared-types';
+import { BindingReason, type MemberChannel, type MemberProfile } from '@linli/shared-types';
 import { NotFoundError, RequestContext, requireMember, TransactionRunner } from '../../platform';
 import { LeaderLifecycleHooks, LeadersService } from '../leaders';
+import { decideAttribution, entryBindingTarget } from './domain/binding-rules';
 import { defaultNickname } from './domain/default-nickname';
+import { MemberBindingsService, type BindingActor } from './member-bindings.service';
+import { insertBindings } from './persistence/member.repository';
 import { MemberEntity } from './persistence/member.entity';
 
 export interface MemberIdentity {
@@ -12,8 +15,10 @@ export interface MemberIdentity {
   unionid: string | null;
   /** Used only when the member is created. */
   nickname?: string;
-  /** Leader whose share link / code the member came through: binds a member who has no leader yet. */
-  inviteLeaderId?: number | null;
+  /** Active leader whose share link / code the member came through: binds a member who has no leader yet. */
+  entryLeaderId?: number | null;
+  /** The channel the client claims (poster, share card…); attribution only, at creation. */
+  entryChannel?: MemberChannel;
 }
 
 export interface NewMember {
@@ -22,7 +27,11 @@ export interface NewMember {
   avatarUrl?: string | null;
   phone?: string | null;
   currentLeaderId?: number | null;
+  /** Source channel; by default a shared card when created bound to a leader, else direct. */
+  channel?: MemberChannel;
 }
+
+const SYSTEM_ACTOR: BindingActor = { type: 'system', id: null, name: null };
 
 @Injectable()
 export class MembersService implements OnModuleInit {
@@ -31,23 +40,27 @@ export class MembersService implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly leaders: LeadersService,
     private readonly leaderHooks: LeaderLifecycleHooks,
+    private readonly bindings: MemberBindingsService,
   ) {}
 
   onModuleInit(): void {
     // A newly approved leader buys at their own pickup point, unless they already buy somewhere.
-    this.leaderHooks.onApproved((manager, { leaderId, memberId }) =>
-      this.bindIfUnboundWith(manager, memberId, leaderId),
+    this.leaderHooks.onApproved((manager, ctx, { leaderId, memberId }) =>
+      this.bindIfUnboundWith(manager, memberId, leaderId, approverOf(ctx)),
     );
   }
 
   /** Binds the member to the leader only when they have no leader yet (never moves a bound member). */
-  async bindIfUnboundWith(manager: EntityManager, memberId: number, leaderId: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(MemberEntity)
-      .set({ currentLeaderId: leaderId })
-      .where('id = :memberId AND current_leader_id IS NULL', { memberId })
-      .execute();
+  async bindIfUnboundWith(
+    manager: EntityManager,
+    memberId: number,
+    leaderId: number,
+    actor: BindingActor = { type: 'system', id: null, name: '团长审核通过' },
+  ): Promise<void> {
+    await this.bindings.bindIfUnboundWith(manager, memberId, leaderId, {
+      reason: BindingReason.LEADER_APPROVED,
+      actor,
+    });
   }
 
   /**
@@ -69,19 +82,31 @@ export class MembersService implements OnModuleInit {
       ) {
         changes.unionid = identity.unionid;
       }
-      if (existing.currentLeaderId === null && identity.inviteLeaderId)
-        changes.currentLeaderId = identity.inviteLeaderId;
       if (Object.keys(changes).length > 0) {
         await repo.update({ id: existing.id }, changes);
         Object.assign(existing, changes);
       }
+      const bindTo = entryBindingTarget(existing.currentLeaderId, identity.entryLeaderId ?? null);
+      if (bindTo !== null) {
+        const bound = await this.bindings.bindIfUnboundWith(manager, existing.id, bindTo, {
+          reason: BindingReason.ENTRY_LINK,
+          actor: { type: 'member', id: existing.id, name: existing.nickname },
+        });
+        if (bound) existing.currentLeaderId = bindTo;
+      }
       return { member: existing, isNew: false };
     }
-    const member = await this.createWith(manager, {
-      openid: identity.openid,
-      nickname: identity.nickname?.trim() || defaultNickname(identity.openid),
-      currentLeaderId: identity.inviteLeaderId ?? null,
-    });
+    const attribution = decideAttribution(identity.entryLeaderId ?? null, identity.entryChannel);
+    const member = await this.createWith(
+      manager,
+      {
+        openid: identity.openid,
+        nickname: identity.nickname?.trim() || defaultNickname(identity.openid),
+        currentLeaderId: attribution.firstLeaderId,
+        channel: attribution.channel,
+      },
+      'self',
+    );
     if (identity.unionid && !(await repo.exists({ where: { unionid: identity.unionid } }))) {
       await repo.update({ id: member.id }, { unionid: identity.unionid });
       member.unionid = identity.unionid;
@@ -89,28 +114,59 @@ export class MembersService implements OnModuleInit {
     return { member, isNew: true };
   }
 
-  /** Inserts a member in the caller's transaction (logins and the demo seed). */
-  async createWith(manager: EntityManager, input: NewMember): Promise<MemberEntity> {
+  /**
+   * Inserts a member in the caller's transaction (logins and the demo seed) with their source, written
+   * once here. A member created bound gets the first history row (entry link), by themselves or the system.
+   */
+  async createWith(
+    manager: EntityManager,
+    input: NewMember,
+    boundBy: 'self' | 'system' = 'system',
+  ): Promise<MemberEntity> {
     const repo = manager.getRepository(MemberEntity);
+    const leaderId = input.currentLeaderId ?? null;
+    const now = new Date();
     const member = repo.create({
       openid: input.openid,
       unionid: null,
       nickname: input.nickname,
       avatarUrl: input.avatarUrl ?? null,
       phone: input.phone ?? null,
-      currentLeaderId: input.currentLeaderId ?? null,
+      currentLeaderId: leaderId,
+      channel: input.channel ?? decideAttribution(leaderId, undefined).channel,
+      firstLeaderId: leaderId,
+      firstCommunityId: null,
+      firstOrderAt: null,
+      attributedAt: now,
     });
     await repo.insert(member);
+    if (leaderId !== null) {
+      const actor: BindingActor =
+        boundBy === 'self' ? { type: 'member', id: member.id, name: input.nickname } : SYSTEM_ACTOR;
+      await insertBindings(manager, [
+        {
+          memberId: member.id,
+          fromLeaderId: null,
+          toLeaderId: leaderId,
+          reason: BindingReason.ENTRY_LINK,
+          note: null,
+          actorType: actor.type,
+          actorId: actor.id,
+          actorName: actor.name,
+        },
+      ]);
+    }
     return repo.findOneByOrFail({ id: member.id });
   }
 
-  /** Binds a member to a leader (pickup point). Binding history and reasons come with issue 3. */
-  async setCurrentLeaderWith(
+  /** Binds an unbound member for a reason (the seed binds leaders to their own pickup point). */
+  async bindUnboundWith(
     manager: EntityManager,
     memberId: number,
-    leaderId: number | null,
+    leaderId: number,
+    reason: BindingReason,
   ): Promise<void> {
-    await manager.getRepository(MemberEntity).update({ id: memberId }, { currentLeaderId: leaderId });
+    await this.bindings.bindIfUnboundWith(manager, memberId, leaderId, { reason, actor: SYSTEM_ACTOR });
   }
 
   async exists(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
@@ -148,4 +204,11 @@ export class MembersService implements OnModuleInit {
       createdAt: member.createdAt.toISOString(),
     };
   }
+}
+
+/** The staff member who approved, for the binding history; the system when approved by a job or seed. */
+function approverOf(ctx: RequestContext): BindingActor {
+  const actor = ctx.actor;
+  if (actor.type === 'staff') return { type: 'staff', id: actor.staffId, name: actor.name };
+  return { type: 'system', id: null, name: '团长审核通过' };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EnvironmentOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { LeaderDetail } from '@linli/shared-types';
 import { isApiError } from '../../../api';
@@ -11,8 +11,10 @@ import { LeaderActionButtons } from '../components/LeaderActionButtons';
 import { LeaderStatusBadge } from '../components/LeaderStatusBadge';
 import { ReasonModal, type ReasonTarget } from '../components/ReasonModal';
 import { RecruitsTable } from '../components/RecruitsTable';
+import { TransferMembersModal } from '../components/TransferMembersModal';
 import { UplineLink } from '../components/UplineLink';
 import { useLeaderActions } from '../components/useLeaderActions';
+import { countMembersAtLeader, memberKeys } from '../../members/service';
 import { fetchLeader, formatCoordinates, formatDateTime, leaderKeys, parseLeaderId } from '../service';
 
 // antd falls back to 3 columns for every breakpoint left out, so each is spelled out.
@@ -56,7 +58,7 @@ function ReasonAlert({ leader }: { leader: LeaderDetail }) {
   );
 }
 
-function Profile({ leader }: { leader: LeaderDetail }) {
+function Profile({ leader, memberCount }: { leader: LeaderDetail; memberCount: number | null }) {
   return (
     <Card title="基本信息" variant="borderless" style={{ height: '100%' }}>
       <Descriptions column={TWO_COLUMNS} data-testid="leader-profile">
@@ -75,6 +77,13 @@ function Profile({ leader }: { leader: LeaderDetail }) {
           <UplineLink id={leader.uplineLeaderId} name={leader.uplineName} />
         </Descriptions.Item>
         <Descriptions.Item label="直推团员">{leader.recruitCount} 名</Descriptions.Item>
+        {memberCount !== null && (
+          <Descriptions.Item label="绑定会员">
+            <Link to={`/members?leaderId=${leader.id}`} data-testid="leader-member-count">
+              {memberCount} 名
+            </Link>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="申请时间">{formatDateTime(leader.appliedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
@@ -132,6 +141,9 @@ function ReviewAndAgreement({ leader }: { leader: LeaderDetail }) {
 export default function LeaderDetailPage() {
   const id = parseLeaderId(useParams().id);
   const canWrite = usePermission('leaders.write');
+  const canReadMembers = usePermission('members.read');
+  const canMoveMembers = usePermission('members.write');
+  const [transferring, setTransferring] = useState(false);
   const [reasonTarget, setReasonTarget] = useState<ReasonTarget | null>(null);
   const actions = useLeaderActions();
 
@@ -139,6 +151,11 @@ export default function LeaderDetailPage() {
     queryKey: leaderKeys.detail(id ?? 0),
     queryFn: () => fetchLeader(id!),
     enabled: id !== null,
+  });
+  const memberCount = useQuery({
+    queryKey: memberKeys.countAtLeader(id ?? 0),
+    queryFn: () => countMembersAtLeader(id!),
+    enabled: id !== null && canReadMembers,
   });
 
   if (id === null) return <NotFound />;
@@ -170,19 +187,30 @@ export default function LeaderDetailPage() {
           </Typography.Title>
           <LeaderStatusBadge status={leader.status} />
         </Space>
-        {canWrite && (
-          <LeaderActionButtons
-            leader={leader}
-            run={actions.mutateAsync}
-            askReason={setReasonTarget}
-            busy={actions.isPending}
-          />
-        )}
+        <Space wrap>
+          {canMoveMembers && (
+            <Button
+              icon={<SwapOutlined />}
+              onClick={() => setTransferring(true)}
+              data-testid="leader-transfer"
+            >
+              转移会员
+            </Button>
+          )}
+          {canWrite && (
+            <LeaderActionButtons
+              leader={leader}
+              run={actions.mutateAsync}
+              askReason={setReasonTarget}
+              busy={actions.isPending}
+            />
+          )}
+        </Space>
       </Flex>
       <ReasonAlert leader={leader} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Profile leader={leader} />
+          <Profile leader={leader} memberCount={memberCount.data ?? null} />
         </Col>
         <Col xs={24} xl={12}>
           <PickupPoint leader={leader} />
@@ -202,6 +230,14 @@ export default function LeaderDetailPage() {
         submit={actions.mutateAsync}
         onClose={() => setReasonTarget(null)}
       />
+      {canMoveMembers && (
+        <TransferMembersModal
+          leader={leader}
+          memberCount={memberCount.data ?? null}
+          open={transferring}
+          onClose={() => setTransferring(false)}
+        />
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { LeaderEntity } from './leader.entity';
 import { PickupPointEntity } from './pickup-point.entity';
 
 /** Escapes LIKE wildcards with `!` (a backslash means different things in MySQL and SQLite literals). */
-function likePattern(keyword: string): string {
+export function likePattern(keyword: string): string {
   return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 

@@ -1,9 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../../../platform';
+import type { MemberChannel } from '@linli/shared-types';
+import { CreatedAtColumn, UpdatedAtColumn, UtcDateTimeColumn } from '../../../platform';
 
 /**
  * A member (会员): one row per person, created at first login and identified by the mini-program openid
- * (and the open-platform unionid where WeChat provides it). Source attribution comes with issue 3.
+ * (and the open-platform unionid where WeChat provides it). The source columns are written once, at
+ * creation, and never changed afterwards (first_order_at excepted, set by orders).
  */
 @Entity('members')
 export class MemberEntity {
@@ -28,6 +30,23 @@ export class MemberEntity {
   /** The leader (pickup point) the member currently buys at. */
   @Column({ type: 'int', nullable: true })
   currentLeaderId!: number | null;
+
+  /** How the member first reached us. */
+  @Column({ type: 'varchar', length: 16 })
+  channel!: MemberChannel;
+
+  /** The leader whose link brought the member in, if any. */
+  @Column({ type: 'int', nullable: true })
+  firstLeaderId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  firstCommunityId!: number | null;
+
+  @UtcDateTimeColumn({ nullable: true })
+  firstOrderAt!: Date | null;
+
+  @UtcDateTimeColumn()
+  attributedAt!: Date;
 
   @CreatedAtColumn()
   createdAt!: Date;

@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type {
-  AppAuthOptions,
-  DevLoginRequest,
-  MemberLoginResponse,
-  MemberProfile,
-  WechatLoginRequest,
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  MemberChannel,
+  type AppAuthOptions,
+  type DevLoginRequest,
+  type MemberEntry,
+  type MemberLoginResponse,
+  type MemberProfile,
+  type WechatLoginRequest,
 } from '@linli/shared-types';
 import { TokenPairDto } from '../../../identity';
 import { LeaderSummaryDto } from '../../../leaders';
@@ -15,6 +27,24 @@ export class AppAuthOptionsDto implements AppAuthOptions {
   @ApiProperty({ description: '是否开启开发登录（生产环境永远为 false）' }) devLogin!: boolean;
 }
 
+const CHANNELS = Object.values(MemberChannel);
+
+export class MemberEntryDto implements MemberEntry {
+  @ApiPropertyOptional({ description: '团长邀请码（分享链接、海报的场景值）', example: 'WANG2026' })
+  @IsOptional()
+  @IsString({ message: '邀请码必须是文本' })
+  @MaxLength(32, { message: '邀请码最长 32 个字符' })
+  leaderCode?: string;
+
+  @ApiPropertyOptional({
+    enum: CHANNELS,
+    description: '进入渠道；有有效邀请码时缺省为 share_card，否则为 direct',
+  })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: '渠道只能是 poster、share_card、group_qr、search、import 或 direct' })
+  channel?: MemberChannel;
+}
+
 export class WechatLoginRequestDto implements WechatLoginRequest {
   @ApiProperty({ description: 'Taro.login() 返回的 code' })
   @IsString({ message: 'code 必须是文本' })
@@ -22,11 +52,21 @@ export class WechatLoginRequestDto implements WechatLoginRequest {
   @MaxLength(128, { message: 'code 格式不正确' })
   code!: string;
 
-  @ApiPropertyOptional({ description: '进入小程序的邀请场景值（团长邀请码）' })
+  @ApiPropertyOptional({ description: '进入小程序的邀请场景值（团长邀请码；旧版，等同 entry.leaderCode）' })
   @IsOptional()
   @IsString({ message: '场景值必须是文本' })
   @MaxLength(64, { message: '场景值最长 64 个字符' })
   scene?: string;
+
+  @ApiPropertyOptional({
+    type: MemberEntryDto,
+    description: '进入小程序的来源（仅首次登录记为来源；未绑定时按邀请码绑定）',
+  })
+  @IsOptional()
+  @IsObject({ message: '来源必须是对象' })
+  @ValidateNested()
+  @Type(() => MemberEntryDto)
+  entry?: MemberEntryDto;
 }
 
 export class DevLoginRequestDto implements DevLoginRequest {
@@ -42,6 +82,16 @@ export class DevLoginRequestDto implements DevLoginRequest {
   @IsNotEmpty({ message: '昵称不能为空' })
   @MaxLength(32, { message: '昵称最长 32 个字符' })
   nickname?: string;
+
+  @ApiPropertyOptional({
+    type: MemberEntryDto,
+    description: '进入小程序的来源（仅首次登录记为来源；未绑定时按邀请码绑定）',
+  })
+  @IsOptional()
+  @IsObject({ message: '来源必须是对象' })
+  @ValidateNested()
+  @Type(() => MemberEntryDto)
+  entry?: MemberEntryDto;
 }
 
 export class MemberProfileDto implements MemberProfile {

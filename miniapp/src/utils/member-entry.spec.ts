@@ -1,0 +1,83 @@
+import { entryFromQuery, firstEntry, leaderCodeFromScene, parseSearch, shareCardPath } from './member-entry';
+
+describe('entryFromQuery', () => {
+  it('reads a share card link', () => {
+    expect(entryFromQuery({ leaderCode: 'WANG2026', channel: 'share_card' })).toEqual({
+      leaderCode: 'WANG2026',
+      channel: 'share_card',
+    });
+  });
+
+  it('defaults a leader link without channel to share_card and normalises the code', () => {
+    expect(entryFromQuery({ leaderCode: ' wang 2026 ' })).toEqual({
+      leaderCode: 'WANG2026',
+      channel: 'share_card',
+    });
+  });
+
+  it('keeps a known channel on a link and drops an unknown one', () => {
+    expect(entryFromQuery({ leaderCode: 'WANG2026', channel: 'group_qr' })?.channel).toBe('group_qr');
+    expect(entryFromQuery({ leaderCode: 'WANG2026', channel: 'tiktok' })?.channel).toBe('share_card');
+  });
+
+  it('reads a poster scene as a bare code, leaderCode= or c=', () => {
+    expect(entryFromQuery({ scene: 'WANG2026' })).toEqual({ leaderCode: 'WANG2026', channel: 'poster' });
+    expect(entryFromQuery({ scene: encodeURIComponent('leaderCode=WANG2026') })).toEqual({
+      leaderCode: 'WANG2026',
+      channel: 'poster',
+    });
+    expect(entryFromQuery({ scene: 'c%3Dwang2026%26x%3D1' })).toEqual({
+      leaderCode: 'WANG2026',
+      channel: 'poster',
+    });
+  });
+
+  it('prefers the link code over the scene', () => {
+    expect(entryFromQuery({ leaderCode: 'LINK0001', scene: 'SCEN0002' })?.leaderCode).toBe('LINK0001');
+  });
+
+  it('returns a channel alone, and null for nothing useful', () => {
+    expect(entryFromQuery({ channel: 'search' })).toEqual({ channel: 'search' });
+    expect(entryFromQuery({ openid: 'demo-buyer' })).toBeNull();
+    expect(entryFromQuery({ leaderCode: 'x!' })).toBeNull();
+    expect(entryFromQuery({ scene: 'foo=bar' })).toBeNull();
+    expect(entryFromQuery({ scene: '%E0%A4%A' })).toBeNull();
+    expect(entryFromQuery(null)).toBeNull();
+    expect(entryFromQuery(undefined)).toBeNull();
+  });
+});
+
+describe('leaderCodeFromScene', () => {
+  it('ignores keys it does not know', () => {
+    expect(leaderCodeFromScene('inviteCode=WANG2026')).toBeNull();
+    expect(leaderCodeFromScene(undefined)).toBeNull();
+  });
+});
+
+describe('firstEntry', () => {
+  it('takes the first query naming a leader, else the first channel', () => {
+    expect(firstEntry({ channel: 'search' }, { leaderCode: 'WANG2026' })).toEqual({
+      leaderCode: 'WANG2026',
+      channel: 'share_card',
+    });
+    expect(firstEntry({ scene: 'AAAA1111' }, { leaderCode: 'BBBB2222' })?.leaderCode).toBe('AAAA1111');
+    expect(firstEntry(null, { channel: 'search' })).toEqual({ channel: 'search' });
+    expect(firstEntry(null, {})).toBeNull();
+  });
+});
+
+describe('parseSearch / shareCardPath', () => {
+  it('round-trips a share path through the parser', () => {
+    const path = shareCardPath('/pages/index/index', 'WANG2026');
+    expect(path).toBe('/pages/index/index?leaderCode=WANG2026&channel=share_card');
+    const query = parseSearch(path.slice(path.indexOf('?')));
+    expect(entryFromQuery(query)).toEqual({ leaderCode: 'WANG2026', channel: 'share_card' });
+  });
+
+  it('keeps the dev openid next to the entry', () => {
+    expect(parseSearch('?openid=demo-buyer&leaderCode=WANG2026')).toEqual({
+      openid: 'demo-buyer',
+      leaderCode: 'WANG2026',
+    });
+  });
+});

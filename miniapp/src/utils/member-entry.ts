@@ -1,0 +1,80 @@
+import { MemberChannel, type MemberEntry } from '@linli/shared-types';
+import { normalizeInviteCode } from './leader-application';
+import { type QueryLike } from './invite-code';
+
+/**
+ * Where a buyer came from, read from a launch / page query, for the `entry` of the first login:
+ * - share card: `?leaderCode=XXXX&channel=share_card` (the path onShareAppMessage hands out);
+ * - poster (mini-program code): WeChat passes our `scene` URL-encoded in `query.scene`; it is the bare
+ *   code or `leaderCode=XXXX` / short `c=XXXX` (a scene is at most 32 chars, hence the short key).
+ * The server ignores codes that name no active leader, so the client only filters out obvious junk.
+ */
+
+const PLAUSIBLE_CODE = /^[A-Z0-9]{4,16}$/;
+const SCENE_KEYS = ['leaderCode', 'c'];
+const CHANNELS = new Set<string>(Object.values(MemberChannel));
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function plausibleCode(value: string | undefined): string | null {
+  if (!value) return null;
+  const code = normalizeInviteCode(safeDecode(value));
+  return PLAUSIBLE_CODE.test(code) ? code : null;
+}
+
+function channelOf(value: string | undefined): MemberChannel | null {
+  return value && CHANNELS.has(value) ? (value as MemberChannel) : null;
+}
+
+/** The leader code a poster `scene` carries, or null. */
+export function leaderCodeFromScene(scene: string | undefined): string | null {
+  if (!scene) return null;
+  const decoded = safeDecode(scene).trim();
+  if (!decoded.includes('=')) return plausibleCode(decoded);
+  const pairs = new Map<string, string>();
+  for (const part of decoded.split('&')) {
+    const [key, ...rest] = part.split('=');
+    if (key) pairs.set(key.trim(), rest.join('='));
+  }
+  for (const key of SCENE_KEYS) {
+    const code = plausibleCode(pairs.get(key));
+    if (code) return code;
+  }
+  return null;
+}
+
+/** The entry a query describes, or null when it names no leader and no channel. */
+export function entryFromQuery(query: QueryLike): MemberEntry | null {
+  if (!query) return null;
+  const channel = channelOf(query.channel);
+  const linkCode = plausibleCode(query.leaderCode);
+  if (linkCode) return { leaderCode: linkCode, channel: channel ?? MemberChannel.SHARE_CARD };
+  const sceneCode = leaderCodeFromScene(query.scene);
+  if (sceneCode) return { leaderCode: sceneCode, channel: channel ?? MemberChannel.POSTER };
+  // A channel alone (e.g. a search result link) still tells us how the buyer found us.
+  return channel ? { channel } : null;
+}
+
+/** The first query that names a leader wins; else the first that names a channel. */
+export function firstEntry(...queries: QueryLike[]): MemberEntry | null {
+  const entries = queries.map(entryFromQuery).filter((entry): entry is MemberEntry => entry !== null);
+  return entries.find((entry) => entry.leaderCode) ?? entries[0] ?? null;
+}
+
+/** Parses `?a=1&b=2` (H5's location.search) into a query object. */
+export function parseSearch(search: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(search)) query[key] = value;
+  return query;
+}
+
+/** The query of a share path for a leader: what onShareAppMessage hands out. */
+export function shareCardPath(page: string, leaderCode: string): string {
+  return `${page}?leaderCode=${encodeURIComponent(leaderCode)}&channel=${MemberChannel.SHARE_CARD}`;
+}
