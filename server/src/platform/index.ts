@@ -50,3 +50,4 @@ export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';
 export { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
 export { PlatformModule } from './platform.module';
+export { likePattern, lockForUpdate } from './database/query-helpers';

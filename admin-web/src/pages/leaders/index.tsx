@@ -10,6 +10,7 @@ import { LeaderFilters } from './components/LeaderFilters';
 import { LeaderStatusBadge } from './components/LeaderStatusBadge';
 import { UplineLink } from './components/UplineLink';
 import { fetchLeaders, formatDateTime, leaderKeys, queryFromSearch, searchFromQuery } from './service';
+import { tablePagination } from '../../components/table-pagination';
 
 const muted = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
 
@@ -149,16 +150,13 @@ export default function LeadersPage() {
                 </Empty>
               ),
             }}
-            pagination={{
-              current: query.page,
+            pagination={tablePagination({
+              page: query.page,
               pageSize: query.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 名团长`,
-              onChange: (page, pageSize) =>
-                setQuery({ page: pageSize === query.pageSize ? page : 1, pageSize }, false),
-            }}
+              total: data?.total,
+              describeTotal: (total) => `共 ${total} 名团长`,
+              onChange: (next) => setQuery(next, false),
+            })}
           />
         )}
       </Card>

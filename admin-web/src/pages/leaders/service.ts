@@ -7,8 +7,9 @@ import type {
   Paged,
 } from '@linli/shared-types';
 import { ErrorCode, LeaderStatus as LeaderStatuses } from '@linli/shared-types';
-import dayjs from 'dayjs';
 import { api, isApiError } from '../../api';
+import { formatCoordinates, formatDateTime } from '../../utils/format';
+import { pageFromSearch, pageToSearch, parseRouteId } from '../../utils/url-query';
 
 export const leaderKeys = {
   all: ['leaders'] as const,
@@ -98,46 +99,27 @@ export function isStaleLeaderError(error: unknown): boolean {
   );
 }
 
-/** `30.274085, 120.155070` (latitude, longitude), or null when the applicant gave none. */
-export function formatCoordinates(latitude: number | null, longitude: number | null): string | null {
-  if (latitude === null || longitude === null) return null;
-  return `${latitude.toFixed(6)}, ${longitude.toFixed(6)}`;
-}
-
-const PAGE_SIZES = [10, 20, 50, 100];
 const STATUSES = Object.values(LeaderStatuses) as string[];
 
 /** The list query lives in the URL (?status=active&page=2) so reloads, links and 返回 keep it. */
+export { formatCoordinates, formatDateTime };
+
 export function queryFromSearch(params: URLSearchParams): LeaderListQuery {
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   const status = params.get('status') ?? '';
   const keyword = params.get('keyword')?.trim();
   return {
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...pageFromSearch(params),
     status: STATUSES.includes(status) ? (status as LeaderStatus) : undefined,
     keyword: keyword || undefined,
   };
 }
 
 export function searchFromQuery(query: LeaderListQuery): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (query.page && query.page > 1) out.page = String(query.page);
-  if (query.pageSize && query.pageSize !== 20) out.pageSize = String(query.pageSize);
+  const out = pageToSearch(query);
   if (query.status) out.status = query.status;
   if (query.keyword) out.keyword = query.keyword;
   return out;
 }
 
 /** A positive integer id from the route, or null for `/leaders/abc`. */
-export function parseLeaderId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,15}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
-}
-
-/** `2026-11-23 10:05`; null stays null so callers can show their own placeholder. */
-export function formatDateTime(iso: string | null | undefined): string | null {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : null;
-}
+export const parseLeaderId = parseRouteId;

@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MemberChannel, MemberListItem } from '@linli/shared-types';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../leaders/service';
+import { formatDateTime } from '../../utils/format';
 import { MemberFilters } from './components/MemberFilters';
 import { ChannelTag, LeaderBadge, LeaderLink } from './components/MemberBits';
 import {
@@ -19,6 +19,7 @@ import {
   toMemberListQuery,
   type MemberListFilters,
 } from './service';
+import { tablePagination } from '../../components/table-pagination';
 
 const muted = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
 
@@ -143,16 +144,13 @@ export default function MembersPage() {
                 </Empty>
               ),
             }}
-            pagination={{
-              current: filters.page,
+            pagination={tablePagination({
+              page: filters.page,
               pageSize: filters.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 名会员`,
-              onChange: (page, pageSize) =>
-                setFilters({ page: pageSize === filters.pageSize ? page : 1, pageSize }, false),
-            }}
+              total: data?.total,
+              describeTotal: (total) => `共 ${total} 名会员`,
+              onChange: (next) => setFilters(next, false),
+            })}
           />
         )}
       </Card>

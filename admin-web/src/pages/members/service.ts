@@ -13,6 +13,7 @@ import type {
 import { BINDING_REASON_LABELS, ErrorCode, MemberChannel as MemberChannels } from '@linli/shared-types';
 import dayjs from 'dayjs';
 import { api, isApiError } from '../../api';
+import { pageFromSearch, pageToSearch, parseRouteId, positiveInt } from '../../utils/url-query';
 
 export const memberKeys = {
   all: ['members'] as const,
@@ -69,15 +70,8 @@ export interface MemberListFilters {
   joinedTo?: string;
 }
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const CHANNELS = Object.values(MemberChannels) as string[];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function positiveInt(raw: string | null): number | undefined {
-  if (!raw || !/^\d{1,15}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n > 0 ? n : undefined;
-}
 
 function dayOrUndefined(raw: string | null): string | undefined {
   // The round trip rejects days that do not exist (2026-02-31 would roll over to March).
@@ -85,15 +79,13 @@ function dayOrUndefined(raw: string | null): string | undefined {
 }
 
 export function filtersFromSearch(params: URLSearchParams): MemberListFilters {
-  const pageSize = Number(params.get('pageSize'));
   const channel = params.get('channel') ?? '';
   let joinedFrom = dayOrUndefined(params.get('joinedFrom'));
   let joinedTo = dayOrUndefined(params.get('joinedTo'));
   // A hand-edited URL with the days swapped still means "between these two days".
   if (joinedFrom && joinedTo && joinedFrom > joinedTo) [joinedFrom, joinedTo] = [joinedTo, joinedFrom];
   return {
-    page: positiveInt(params.get('page')) ?? 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...pageFromSearch(params),
     keyword: params.get('keyword')?.trim() || undefined,
     leaderId: positiveInt(params.get('leaderId')),
     channel: CHANNELS.includes(channel) ? (channel as MemberChannel) : undefined,
@@ -103,9 +95,7 @@ export function filtersFromSearch(params: URLSearchParams): MemberListFilters {
 }
 
 export function searchFromFilters(filters: MemberListFilters): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (filters.page > 1) out.page = String(filters.page);
-  if (filters.pageSize !== 20) out.pageSize = String(filters.pageSize);
+  const out = pageToSearch(filters);
   if (filters.keyword) out.keyword = filters.keyword;
   if (filters.leaderId) out.leaderId = String(filters.leaderId);
   if (filters.channel) out.channel = filters.channel;
@@ -134,9 +124,7 @@ export function isFiltered(filters: MemberListFilters): boolean {
 }
 
 /** A positive integer id from the route, or null for `/members/abc`. */
-export function parseMemberId(raw: string | undefined): number | null {
-  return positiveInt(raw ?? null) ?? null;
-}
+export const parseMemberId = parseRouteId;
 
 /** Business codes about the chosen target leader: shown under the leader picker, not as a toast. */
 export const MOVE_CODE_TO_FIELD: Readonly<Record<string, string>> = {

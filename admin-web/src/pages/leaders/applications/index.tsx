@@ -14,6 +14,7 @@ import { ReasonModal, type ReasonTarget } from '../components/ReasonModal';
 import { UplineLink } from '../components/UplineLink';
 import { useLeaderActions } from '../components/useLeaderActions';
 import { fetchLeaders, formatDateTime, leaderKeys, queryFromSearch, searchFromQuery } from '../service';
+import { tablePagination } from '../../../components/table-pagination';
 
 export default function LeaderApplicationsPage() {
   const [params, setParams] = useSearchParams();
@@ -162,16 +163,13 @@ export default function LeaderApplicationsPage() {
                 </Empty>
               ),
             }}
-            pagination={{
-              current: query.page,
+            pagination={tablePagination({
+              page: query.page,
               pageSize: query.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 条待审核`,
-              onChange: (page, pageSize) =>
-                setQuery({ page: pageSize === query.pageSize ? page : 1, pageSize }, false),
-            }}
+              total: data?.total,
+              describeTotal: (total) => `共 ${total} 条待审核`,
+              onChange: (next) => setQuery(next, false),
+            })}
           />
         )}
       </Card>

@@ -2,8 +2,7 @@ import { Descriptions, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../../components/LoadError';
 import { fetchLeader, formatCoordinates, formatDateTime, leaderKeys } from '../service';
-
-const none = <Typography.Text type="secondary">—</Typography.Text>;
+import { none } from '../../../components/detail-layout';
 
 /** What a reviewer checks before deciding, loaded when the queue row is expanded. */
 export function ApplicationPanel({ leaderId }: { leaderId: number }) {

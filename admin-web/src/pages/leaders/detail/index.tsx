@@ -16,12 +16,7 @@ import { UplineLink } from '../components/UplineLink';
 import { useLeaderActions } from '../components/useLeaderActions';
 import { countMembersAtLeader, memberKeys } from '../../members/service';
 import { fetchLeader, formatCoordinates, formatDateTime, leaderKeys, parseLeaderId } from '../service';
-
-// antd falls back to 3 columns for every breakpoint left out, so each is spelled out.
-const TWO_COLUMNS = { xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 };
-const FOUR_COLUMNS = { xs: 1, sm: 2, md: 2, lg: 4, xl: 4, xxl: 4 };
-
-const none = <Typography.Text type="secondary">—</Typography.Text>;
+import { FOUR_COLUMNS, none, TWO_COLUMNS } from '../../../components/detail-layout';
 
 function NotFound() {
   return (

@@ -1,7 +1,7 @@
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { BindingChange, BindingReason } from '@linli/shared-types';
-import { formatDateTime } from '../../leaders/service';
+import { formatDateTime } from '../../../utils/format';
 import { bindingActor, bindingPath, bindingReasonLabel } from '../service';
 import { LeaderLink } from './MemberBits';
 

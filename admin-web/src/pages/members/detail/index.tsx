@@ -19,17 +19,12 @@ import type { MemberDetail } from '@linli/shared-types';
 import { isApiError } from '../../../api';
 import { LoadError } from '../../../components/LoadError';
 import { usePermission } from '../../../session/hooks';
-import { formatCoordinates, formatDateTime } from '../../leaders/service';
+import { formatCoordinates, formatDateTime } from '../../../utils/format';
 import { BindingTimeline } from '../components/BindingTimeline';
 import { ChannelTag, LeaderBadge, LeaderLink } from '../components/MemberBits';
 import { MoveMemberModal } from '../components/MoveMemberModal';
 import { fetchMember, memberKeys, parseMemberId } from '../service';
-
-// antd falls back to 3 columns for every breakpoint left out, so each is spelled out.
-const TWO_COLUMNS = { xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 };
-const ONE_COLUMN = { xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 1 };
-
-const none = <Typography.Text type="secondary">—</Typography.Text>;
+import { none, ONE_COLUMN, TWO_COLUMNS } from '../../../components/detail-layout';
 
 function NotFound() {
   return (

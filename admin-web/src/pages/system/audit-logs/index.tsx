@@ -11,6 +11,7 @@ import { auditActionLabel, auditEntityLabel, systemActorLabel } from '../../../l
 import { AuditDiff } from './components/AuditDiff';
 import { AuditFilters } from './components/AuditFilters';
 import { auditKeys, fetchAuditLogs, queryFromSearch, searchFromQuery } from './service';
+import { tablePagination } from '../../../components/table-pagination';
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -161,16 +162,13 @@ export default function AuditLogsPage() {
                 </Empty>
               ),
             }}
-            pagination={{
-              current: query.page,
+            pagination={tablePagination({
+              page: query.page,
               pageSize: query.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 条记录`,
-              onChange: (page, pageSize) =>
-                setQuery({ page: pageSize === query.pageSize ? page : 1, pageSize }, false),
-            }}
+              total: data?.total,
+              describeTotal: (total) => `共 ${total} 条记录`,
+              onChange: (next) => setQuery(next, false),
+            })}
           />
         )}
       </Card>

@@ -6,6 +6,7 @@ import {
   type StaffRole,
 } from '@linli/shared-types';
 import { api } from '../../../api';
+import { pageFromSearch, pageToSearch, positiveInt } from '../../../utils/url-query';
 
 export const auditKeys = {
   all: ['audit-logs'] as const,
@@ -16,23 +17,14 @@ export function fetchAuditLogs(query: AuditLogQuery): Promise<Paged<AuditLogEntr
   return api.get<Paged<AuditLogEntry>>('/api/admin/audit-logs', { ...query });
 }
 
-const PAGE_SIZES = [10, 20, 50, 100];
-
-function positiveInt(raw: string | null): number | undefined {
-  const n = Number(raw);
-  return raw && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
 function isoOrUndefined(raw: string | null): string | undefined {
   return raw && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
 }
 
 /** Filters and page live in the URL so a link to "what did #12 do yesterday" can be shared. */
 export function queryFromSearch(params: URLSearchParams): AuditLogQuery {
-  const pageSize = Number(params.get('pageSize'));
   return {
-    page: positiveInt(params.get('page')) ?? 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...pageFromSearch(params),
     actorId: positiveInt(params.get('actorId')),
     action: params.get('action')?.trim() || undefined,
     entityType: params.get('entityType')?.trim() || undefined,
@@ -43,9 +35,7 @@ export function queryFromSearch(params: URLSearchParams): AuditLogQuery {
 }
 
 export function searchFromQuery(query: AuditLogQuery): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (query.page && query.page > 1) out.page = String(query.page);
-  if (query.pageSize && query.pageSize !== 20) out.pageSize = String(query.pageSize);
+  const out = pageToSearch(query);
   if (query.actorId) out.actorId = String(query.actorId);
   if (query.action) out.action = query.action;
   if (query.entityType) out.entityType = query.entityType;

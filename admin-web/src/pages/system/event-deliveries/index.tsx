@@ -17,6 +17,7 @@ import {
   isAlreadyRetried,
   retryDelivery,
 } from './service';
+import { tablePagination } from '../../../components/table-pagination';
 
 const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
 
@@ -179,16 +180,13 @@ export default function EventDeliveriesPage() {
                 />
               ),
             }}
-            pagination={{
-              current: query.page,
+            pagination={tablePagination({
+              page: query.page,
               pageSize: query.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 条失败投递`,
-              onChange: (page, pageSize) =>
-                setQuery({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-            }}
+              total: data?.total,
+              describeTotal: (total) => `共 ${total} 条失败投递`,
+              onChange: (next) => setQuery(next),
+            })}
           />
         )}
       </Card>

@@ -23,6 +23,7 @@ import {
   setStaffEnabled,
   staffKeys,
 } from './service';
+import { tablePagination } from '../../../components/table-pagination';
 
 const formatTime = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : null);
 
@@ -222,16 +223,13 @@ export default function StaffPage() {
                 </Empty>
               ),
             }}
-            pagination={{
-              current: query.page,
+            pagination={tablePagination({
+              page: query.page,
               pageSize: query.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => `共 ${total} 名员工`,
-              onChange: (page, pageSize) =>
-                setQuery({ page: pageSize === query.pageSize ? page : 1, pageSize }, false),
-            }}
+              total: data?.total,
+              describeTotal: (total) => `共 ${total} 名员工`,
+              onChange: (next) => setQuery(next, false),
+            })}
           />
         )}
       </Card>

@@ -11,6 +11,7 @@ import type {
 } from '@linli/shared-types';
 import { StaffRole as StaffRoles, StaffStatus as StaffStatuses } from '@linli/shared-types';
 import { api } from '../../../api';
+import { pageFromSearch, pageToSearch } from '../../../utils/url-query';
 
 export const staffKeys = {
   all: ['staff'] as const,
@@ -42,18 +43,13 @@ export function setStaffEnabled(id: number, enabled: boolean): Promise<StaffProf
   return api.post<StaffProfile>(`/api/admin/staff/${id}/${enabled ? 'enable' : 'disable'}`);
 }
 
-const PAGE_SIZES = [10, 20, 50, 100];
-
 /** The list query lives in the URL (?page=2&role=finance) so reloads and shared links keep it. */
 export function queryFromSearch(params: URLSearchParams): StaffListQuery {
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
   const role = params.get('role');
   const status = params.get('status');
   const keyword = params.get('keyword')?.trim();
   return {
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
+    ...pageFromSearch(params),
     keyword: keyword || undefined,
     role: (Object.values(StaffRoles) as string[]).includes(role ?? '') ? (role as StaffRole) : undefined,
     status: (Object.values(StaffStatuses) as string[]).includes(status ?? '')
@@ -63,9 +59,7 @@ export function queryFromSearch(params: URLSearchParams): StaffListQuery {
 }
 
 export function searchFromQuery(query: StaffListQuery): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (query.page && query.page > 1) out.page = String(query.page);
-  if (query.pageSize && query.pageSize !== 20) out.pageSize = String(query.pageSize);
+  const out = pageToSearch(query);
   if (query.keyword) out.keyword = query.keyword;
   if (query.role) out.role = query.role;
   if (query.status) out.status = query.status;

@@ -1,11 +1,7 @@
+import { likePattern, lockForUpdate } from '../../../platform';
 import { Brackets, EntityManager } from 'typeorm';
 import type { StaffListQuery } from '@linli/shared-types';
 import { StaffEntity } from './staff.entity';
-
-/** Escapes LIKE wildcards with `!` (a backslash means different things in MySQL and SQLite literals). */
-export function likePattern(keyword: string): string {
-  return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
 
 export async function findStaffPage(
   manager: EntityManager,
@@ -51,9 +47,6 @@ export async function lockActiveAdminIds(manager: EntityManager): Promise<number
     .createQueryBuilder('s')
     .select(['s.id', 's.roles'])
     .where('s.status = :status', { status: 'active' });
-  const type = manager.connection.options.type;
-  // SQLite has no row locks; its writers are serialised by the TransactionRunner anyway.
-  if (type === 'mysql' || type === 'mariadb') qb.setLock('pessimistic_write');
-  const rows = await qb.getMany();
+  const rows = await lockForUpdate(qb).getMany();
   return rows.filter((s) => s.roles.includes('admin')).map((s) => s.id);
 }

@@ -1,12 +1,8 @@
+import { likePattern, lockForUpdate } from '../../../platform';
 import { Brackets, EntityManager, In } from 'typeorm';
 import type { LeaderListQuery, LeaderStatus } from '@linli/shared-types';
 import { LeaderEntity } from './leader.entity';
 import { PickupPointEntity } from './pickup-point.entity';
-
-/** Escapes LIKE wildcards with `!` (a backslash means different things in MySQL and SQLite literals). */
-export function likePattern(keyword: string): string {
-  return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
 
 /** The admin list: newest application first, filtered by status and a keyword. */
 export async function findLeaderPage(
@@ -121,7 +117,5 @@ export async function reloadCurrent(manager: EntityManager, leaderId: number): P
     .getRepository(LeaderEntity)
     .createQueryBuilder('l')
     .where('l.id = :id', { id: leaderId });
-  const type = manager.connection.options.type;
-  if (type === 'mysql' || type === 'mariadb') qb.setLock('pessimistic_write');
-  return qb.getOne();
+  return lockForUpdate(qb).getOne();
 }

@@ -1,8 +1,8 @@
+import { likePattern } from '../../../platform';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LeaderStatus } from '@linli/shared-types';
 import { boundingBox, distanceMeters, type LatLng } from '../domain/geo';
 import { LeaderEntity } from './leader.entity';
-import { likePattern } from './leader.repository';
 import { PickupPointEntity } from './pickup-point.entity';
 
 export interface PickupPointHit {

@@ -1,14 +1,8 @@
+import { likePattern, lockForUpdate } from '../../../platform';
 import { Brackets, In, type EntityManager } from 'typeorm';
 import type { MemberListQuery } from '@linli/shared-types';
 import { MemberBindingEntity } from './member-binding.entity';
 import { MemberEntity } from './member.entity';
-
-const isMysql = (m: EntityManager) => ['mysql', 'mariadb'].includes(m.connection.options.type);
-
-/** Escapes LIKE wildcards with `!` (a backslash means different things in MySQL and SQLite literals). */
-function likePattern(keyword: string): string {
-  return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
 
 /**
  * The member row as committed now, locked until the transaction ends on MySQL (SQLite transactions are
@@ -17,8 +11,7 @@ function likePattern(keyword: string): string {
  */
 export async function lockMember(m: EntityManager, memberId: number): Promise<MemberEntity | null> {
   const qb = m.getRepository(MemberEntity).createQueryBuilder('m').where('m.id = :memberId', { memberId });
-  if (isMysql(m)) qb.setLock('pessimistic_write');
-  return qb.getOne();
+  return lockForUpdate(qb).getOne();
 }
 
 /** Moves the member only if they are still at `from`; false when someone else moved them first. */
@@ -49,8 +42,7 @@ export async function lockMemberIdsAt(
     .where('m.current_leader_id = :leaderId AND m.id > :afterId', { leaderId, afterId })
     .orderBy('m.id', 'ASC')
     .limit(limit);
-  if (isMysql(m)) qb.setLock('pessimistic_write');
-  const rows = await qb.getRawMany<{ id: number | string }>();
+  const rows = await lockForUpdate(qb).getRawMany<{ id: number | string }>();
   return rows.map((r) => Number(r.id));
 }
 
