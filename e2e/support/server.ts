@@ -84,6 +84,8 @@ export async function startServer(): Promise<{ server: RunningServer; child: Chi
     // Every browser test logs in from 127.0.0.1; the production default (10/min) would throttle the suite.
     LOGIN_RATE_LIMIT_PER_MINUTE: '300',
     STATIC_ROOT: REPO_ROOT,
+    // Community invite links and QR codes point here (the server listens on 127.0.0.1 only).
+    PUBLIC_BASE_URL: baseUrl,
     LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'info',
   });
   delete env.ADMIN_INITIAL_PASSWORD;

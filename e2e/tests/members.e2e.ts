@@ -175,7 +175,6 @@ describe('members: list, source, binding history and staff moves', () => {
     await page.waitForURL('**/admin/members');
     const table = page.getByTestId('members-table');
     await table.locator('tr.ant-table-row', { hasText: poster.nickname }).waitFor();
-    await table.locator('tr.ant-table-row', { hasText: '演示买家' }).waitFor();
 
     const [byLeader] = await Promise.all([
       page.waitForResponse(
@@ -217,7 +216,8 @@ describe('members: list, source, binding history and staff moves', () => {
   test('会员详情: 来源 and 绑定记录 show how the member arrived', async () => {
     const { page } = admin;
     const table = page.getByTestId('members-table');
-    await table.locator('tr.ant-table-row', { hasText: poster.nickname }).locator('td').nth(2).click();
+    // 来源渠道 (the row selection column comes first).
+    await table.locator('tr.ant-table-row', { hasText: poster.nickname }).locator('td').nth(3).click();
     await page.waitForURL(`**/admin/members/${posterId}`);
     await page.getByTestId('member-detail').waitFor();
     await expect(page.getByTestId('member-detail-name').textContent()).resolves.toBe(poster.nickname);

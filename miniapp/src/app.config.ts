@@ -4,7 +4,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'leader',
-      pages: ['apply/index', 'status/index', 'recruits/index'],
+      pages: [
+        'apply/index',
+        'status/index',
+        'recruits/index',
+        'communities/index',
+        'community-invite/index',
+        'customers/index',
+      ],
     },
   ],
   // wx.chooseLocation (申请成为团长 → 选择位置) and wx.getLocation (选择自提点, nearest first) must be

@@ -44,6 +44,8 @@ export interface PickupPointSummary {
   longitude: number | null;
   openingHours: string | null;
   contactPhone: string | null;
+  /** Photo of the pickup point (storefront), or null. */
+  photoUrl: string | null;
 }
 
 export interface LeaderSummary {

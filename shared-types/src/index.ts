@@ -6,3 +6,7 @@ export * from './catalog';
 export * from './leaders';
 export * from './members';
 export * from './money';
+export * from './levels';
+export * from './communities';
+export * from './tags';
+export * from './uploads';

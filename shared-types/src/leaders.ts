@@ -1,5 +1,6 @@
 import type { IsoDateTime, PageQuery } from './common';
 import type { PickupPointSummary } from './app';
+import type { LeaderLevelChange, LeaderMetrics } from './levels';
 
 /**
  * Leader (团长) lifecycle: a member applies (pending); staff approve (active) or reject with a reason
@@ -44,6 +45,8 @@ export interface PickupPointInput {
   openingHours: string;
   /** Mobile or landline; defaults to the applicant's phone. */
   contactPhone?: string | null;
+  /** An UploadedFile.url returned by POST /api/app/uploads (our own storage only), or null. */
+  photoUrl?: string | null;
 }
 
 /** POST /api/app/leader-applications (member token) → LeaderApplicationView (201). */
@@ -70,6 +73,8 @@ export interface LeaderApplicationView {
   inviteCode: string;
   pickupPoint: PickupPointSummary;
   uplineName: string | null;
+  /** The recruiting leader's invite code (what the applicant typed or scanned). */
+  uplineInviteCode: string | null;
   /** Null only for leaders created before agreements were recorded. */
   agreementVersion: string | null;
   agreementAcceptedAt: IsoDateTime | null;
@@ -93,6 +98,7 @@ export interface LeaderListQuery extends PageQuery {
   status?: LeaderStatus;
   /** Matches name, phone, invite code or pickup point name. */
   keyword?: string;
+  levelId?: number;
 }
 
 export interface LeaderListItem {
@@ -106,6 +112,8 @@ export interface LeaderListItem {
   pickupPointAddress: string | null;
   uplineLeaderId: number | null;
   uplineName: string | null;
+  levelId: number | null;
+  levelName: string | null;
   /** Direct recruits (downline, one level). */
   recruitCount: number;
   appliedAt: IsoDateTime;
@@ -121,6 +129,15 @@ export interface LeaderDetail extends LeaderListItem {
   reviewedByName: string | null;
   /** Direct recruits, newest first (at most 100). */
   recruits: RecruitView[];
+  /** Current 30-day figures the level evaluation uses. */
+  metrics: LeaderMetrics;
+  /** Level changes, newest first (at most 100). */
+  levelHistory: LeaderLevelChange[];
+  /** Set after a manual level change: the scheduled evaluation skips the leader until then. */
+  levelHoldUntil: IsoDateTime | null;
+  /** Members currently bound to this leader. */
+  customerCount: number;
+  communityCount: number;
 }
 
 /** POST /api/admin/leaders/:id/approve (leaders.write): pending → active. No body. Returns LeaderDetail. */

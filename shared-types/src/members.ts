@@ -1,5 +1,7 @@
-import type { IsoDateTime, PageQuery } from './common';
+import type { IsoDateTime, PageQuery, Paged } from './common';
 import type { PickupPointSummary } from './app';
+import type { MemberCommunity } from './communities';
+import type { TagChip } from './tags';
 
 /**
  * How a member first reached us (来源渠道). Fixed at first contact, never changed afterwards.
@@ -31,6 +33,12 @@ export const MEMBER_CHANNEL_LABELS: Record<MemberChannel, string> = {
 export interface MemberEntry {
   leaderCode?: string;
   channel?: MemberChannel;
+  /**
+   * A community invite code (from a community QR/link, scene `c=<code>`). Joins the member to the
+   * community; for a new member it also sets channel group_qr, first leader and first community.
+   * Takes precedence over leaderCode.
+   */
+  communityCode?: string;
 }
 
 /** Source attribution (来源): first contact only. */
@@ -38,8 +46,9 @@ export interface MemberSource {
   channel: MemberChannel;
   firstLeaderId: number | null;
   firstLeaderName: string | null;
-  /** Communities arrive with a later slice; null until then. */
+  /** The community whose invite brought them in, if any. */
   firstCommunityId: number | null;
+  firstCommunityName: string | null;
   /** Set by the Orders issue; null until the first order. */
   firstOrderAt: IsoDateTime | null;
   attributedAt: IsoDateTime;
@@ -106,7 +115,10 @@ export interface ChoosePickupPointRequest {
 
 /** GET /api/admin/members (members.read). */
 export interface MemberListQuery extends PageQuery {
-  /** Matches nickname, phone or openid. */
+  /**
+   * 4–11 digits: the phone number starts with it; an openid: that member; anything else: the nickname
+   * starts with it. (Prefixes are index ranges; "contains" would scan every member.)
+   */
   keyword?: string;
   /** Current leader. */
   leaderId?: number;
@@ -114,6 +126,10 @@ export interface MemberListQuery extends PageQuery {
   /** ISO date-times, inclusive: when the member joined. */
   joinedFrom?: IsoDateTime;
   joinedTo?: IsoDateTime;
+  /** Members who have this tag. */
+  tagId?: number;
+  /** Members of this community. */
+  communityId?: number;
 }
 
 export interface MemberListItem {
@@ -125,7 +141,17 @@ export interface MemberListItem {
   channel: MemberChannel;
   firstLeaderName: string | null;
   isLeader: boolean;
+  tags: TagChip[];
   joinedAt: IsoDateTime;
+}
+
+/** GET /api/admin/members (members.read) → MemberPage. */
+export interface MemberPage extends Paged<MemberListItem> {
+  /**
+   * True when more than 10,000 members match: `total` is then 10,000 and the list says "10,000+"
+   * (counting a million rows on every page view would cost seconds).
+   */
+  totalCapped: boolean;
 }
 
 /** GET /api/admin/members/:id (members.read). */
@@ -137,6 +163,9 @@ export interface MemberDetail extends MemberListItem {
   source: MemberSource;
   /** Newest first. */
   bindingHistory: BindingChange[];
+  /** Every community the member is in, newest first. */
+  communities: MemberCommunity[];
+  lastActiveAt: IsoDateTime | null;
 }
 
 /** POST /api/admin/members/:id/move (members.write) → MemberDetail. */

@@ -14,16 +14,20 @@ const EventDeliveriesPage = lazy(() => import('../pages/system/event-deliveries'
 const LeaderApplicationsPage = lazy(() => import('../pages/leaders/applications'));
 const LeadersPage = lazy(() => import('../pages/leaders'));
 const LeaderDetailPage = lazy(() => import('../pages/leaders/detail'));
+const LeaderLevelsPage = lazy(() => import('../pages/leaders/levels'));
 const MembersPage = lazy(() => import('../pages/members'));
 const MemberDetailPage = lazy(() => import('../pages/members/detail'));
+const MemberTagsPage = lazy(() => import('../pages/members/tags'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/', DashboardPage],
   ['/leaders/applications', LeaderApplicationsPage],
   ['/leaders', LeadersPage],
+  ['/leaders/levels', LeaderLevelsPage],
   ['/leaders/:id', LeaderDetailPage],
   ['/members', MembersPage],
+  ['/members/tags', MemberTagsPage],
   ['/members/:id', MemberDetailPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  CrownOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   SendOutlined,
   SettingOutlined,
   ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -46,6 +48,7 @@ export const MENU: MenuNode[] = [
         permission: 'leaders.read',
         detailLabel: '团长详情',
       },
+      { key: '/leaders/levels', label: '团长等级', icon: <CrownOutlined />, permission: 'leaders.read' },
     ],
   },
   {
@@ -60,6 +63,7 @@ export const MENU: MenuNode[] = [
         permission: 'members.read',
         detailLabel: '会员详情',
       },
+      { key: '/members/tags', label: '标签管理', icon: <TagsOutlined />, permission: 'members.read' },
     ],
   },
   {

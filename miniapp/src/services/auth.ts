@@ -9,7 +9,13 @@ import {
 } from '@linli/shared-types';
 import { ApiError, ClientErrorCode } from './api-error';
 import { chooseDevOpenid } from './dev-openid';
-import { entryForLogin, hasUndeliveredLeaderEntry, markEntryDelivered } from './entry';
+import { joinCommunity } from './communities';
+import {
+  entryForLogin,
+  hasUndeliveredLeaderEntry,
+  markEntryDelivered,
+  undeliveredCommunityCode,
+} from './entry';
 import { get, post, setReloginHandler } from './request';
 import {
   clearSession,
@@ -82,12 +88,36 @@ export async function ensureLogin(): Promise<MemberProfile | null> {
   if (process.env.TARO_ENV === 'h5') prepareDevIdentity();
   const stored = currentMember();
   if (stored && hasSession()) {
+    const communityCode = undeliveredCommunityCode();
+    if (communityCode) return joinInvitedCommunity(stored, communityCode);
     if (stored.currentLeader || !hasUndeliveredLeaderEntry()) return stored;
     // An unbound member opening a leader's link logs in again: login is where the server binds them.
     return login().catch(() => stored);
   }
   if (isSignedOut()) return null;
   return login();
+}
+
+/**
+ * A signed-in member opening a community invite joins it (the server also binds them when unbound).
+ * Once only per invite; a failure is shown, never blocks the page.
+ */
+async function joinInvitedCommunity(stored: MemberProfile, communityCode: string): Promise<MemberProfile> {
+  markEntryDelivered();
+  try {
+    const result = await joinCommunity(communityCode);
+    void Taro.showToast({
+      title: result.joined ? `已加入「${result.communityName}」` : `你已在「${result.communityName}」`,
+      icon: 'none',
+    });
+    return stored.currentLeader ? stored : await refreshProfile();
+  } catch (caught) {
+    void Taro.showToast({
+      title: caught instanceof ApiError ? caught.message : '加入社群失败',
+      icon: 'none',
+    });
+    return stored;
+  }
 }
 
 /** Re-reads GET /api/app/me (leader and pickup point may change on the server). */

@@ -30,7 +30,11 @@ function browserQuery(): QueryLike {
 export function captureEntry(...queries: QueryLike[]): void {
   const entry = firstEntry(...queries, launchQuery(), browserQuery());
   if (!entry) return;
-  if (entry.leaderCode !== pending?.leaderCode || entry.channel !== pending?.channel) {
+  if (
+    entry.leaderCode !== pending?.leaderCode ||
+    entry.communityCode !== pending?.communityCode ||
+    entry.channel !== pending?.channel
+  ) {
     pending = entry;
     delivered = false;
   }
@@ -50,4 +54,10 @@ export function markEntryDelivered(): void {
 export function hasUndeliveredLeaderEntry(): boolean {
   if (!pending) captureEntry();
   return Boolean(pending?.leaderCode) && !delivered;
+}
+
+/** A community invite that no login or join has carried yet: a signed-in member joins it in place. */
+export function undeliveredCommunityCode(): string | null {
+  if (!pending) captureEntry();
+  return !delivered && pending?.communityCode ? pending.communityCode : null;
 }

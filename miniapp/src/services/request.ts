@@ -33,3 +33,6 @@ const client = createApiClient({
 });
 
 export const { request, get, post } = client;
+
+/** The API origin ('' on H5): for requests Taro.request does not make itself (Taro.uploadFile). */
+export const API_BASE_URL = baseUrl;

@@ -19,6 +19,7 @@ const valid: ApplicationForm = {
   longitude: '',
   openingHours: '每天 08:00–21:00',
   contactPhone: '',
+  photoUrl: '',
   inviteCode: '',
   agreementAccepted: true,
 };
@@ -109,10 +110,16 @@ describe('toApplicationRequest', () => {
         longitude: null,
         openingHours: '每天 08:00–21:00',
         contactPhone: '13800138000',
+        photoUrl: null,
       },
       agreementVersion: 'v1',
       agreementAccepted: true,
     });
+  });
+
+  it('sends the uploaded photo URL', () => {
+    const photoUrl = '/uploads/2026/11/23/0123456789abcdef0123456789abcdef.jpg';
+    expect(toApplicationRequest({ ...valid, photoUrl }, 'v1').pickupPoint.photoUrl).toBe(photoUrl);
   });
 
   it('sends coordinates as numbers, the typed contact phone and the normalised invite code', () => {
@@ -150,8 +157,10 @@ describe('formFromApplication', () => {
       longitude: null,
       openingHours: null,
       contactPhone: '13800138000',
+      photoUrl: '/uploads/2026/11/20/0123456789abcdef0123456789abcdef.png',
     },
     uplineName: '王丽华',
+    uplineInviteCode: null,
     agreementVersion: 'v1',
     agreementAcceptedAt: '2026-11-20T02:00:00Z',
     appliedAt: '2026-11-20T02:00:00Z',
@@ -169,9 +178,15 @@ describe('formFromApplication', () => {
       longitude: '',
       openingHours: '',
       contactPhone: '',
+      photoUrl: '/uploads/2026/11/20/0123456789abcdef0123456789abcdef.png',
       inviteCode: '',
       agreementAccepted: false,
     });
+  });
+
+  it('leaves the photo empty when the pickup point has none', () => {
+    const view = { ...rejected, pickupPoint: { ...rejected.pickupPoint, photoUrl: null } };
+    expect(formFromApplication(view).photoUrl).toBe('');
   });
 
   it('keeps a contact phone that differs from the phone', () => {
@@ -193,6 +208,11 @@ describe('serverErrorsToFields', () => {
   });
 
   it('puts business codes at their field', () => {
+    expect(
+      serverErrorsToFields(ErrorCode.UPLOAD_URL_INVALID, '自提点照片无效，请重新上传', undefined),
+    ).toEqual({
+      photoUrl: '自提点照片无效，请重新上传',
+    });
     expect(serverErrorsToFields(ErrorCode.LEADER_INVITE_CODE_INVALID, '邀请码无效', undefined)).toEqual({
       inviteCode: '邀请码无效',
     });

@@ -22,6 +22,8 @@ export interface ApplicationForm {
   openingHours: string;
   /** '' means "same as 手机号". */
   contactPhone: string;
+  /** URL of the uploaded 自提点照片 (from POST /api/app/uploads); '' when none. */
+  photoUrl: string;
   inviteCode: string;
   agreementAccepted: boolean;
 }
@@ -38,6 +40,7 @@ export const EMPTY_APPLICATION_FORM: ApplicationForm = {
   longitude: '',
   openingHours: '',
   contactPhone: '',
+  photoUrl: '',
   inviteCode: '',
   agreementAccepted: false,
 };
@@ -125,6 +128,7 @@ export function toApplicationRequest(
       longitude: parseCoordinate(form.longitude) ?? null,
       openingHours: form.openingHours.trim(),
       contactPhone: form.contactPhone.trim() || phone,
+      photoUrl: form.photoUrl || null,
     },
     agreementVersion,
     agreementAccepted: form.agreementAccepted,
@@ -145,6 +149,7 @@ export function formFromApplication(view: LeaderApplicationView): ApplicationFor
     longitude: point.longitude === null ? '' : String(point.longitude),
     openingHours: point.openingHours ?? '',
     contactPhone: point.contactPhone && point.contactPhone !== view.phone ? point.contactPhone : '',
+    photoUrl: point.photoUrl ?? '',
     inviteCode: '',
     agreementAccepted: false,
   };
@@ -159,6 +164,7 @@ const SERVER_FIELD_MAP: Record<string, ApplicationField> = {
   'pickupPoint.longitude': 'location',
   'pickupPoint.openingHours': 'openingHours',
   'pickupPoint.contactPhone': 'contactPhone',
+  'pickupPoint.photoUrl': 'photoUrl',
   inviteCode: 'inviteCode',
   agreementAccepted: 'agreementAccepted',
   agreementVersion: 'agreementAccepted',
@@ -182,6 +188,7 @@ export function serverErrorsToFields(
     return hasErrors(errors) ? errors : null;
   }
   if (code === ErrorCode.LEADER_INVITE_CODE_INVALID) return { inviteCode: message };
+  if (code === ErrorCode.UPLOAD_URL_INVALID) return { photoUrl: message };
   if (code === ErrorCode.LEADER_AGREEMENT_NOT_ACCEPTED || code === ErrorCode.LEADER_AGREEMENT_OUTDATED) {
     return { agreementAccepted: message };
   }

@@ -1,4 +1,11 @@
-import { entryFromQuery, firstEntry, leaderCodeFromScene, parseSearch, shareCardPath } from './member-entry';
+import {
+  communityCodeFromScene,
+  entryFromQuery,
+  firstEntry,
+  leaderCodeFromScene,
+  parseSearch,
+  shareCardPath,
+} from './member-entry';
 
 describe('entryFromQuery', () => {
   it('reads a share card link', () => {
@@ -20,16 +27,33 @@ describe('entryFromQuery', () => {
     expect(entryFromQuery({ leaderCode: 'WANG2026', channel: 'tiktok' })?.channel).toBe('share_card');
   });
 
-  it('reads a poster scene as a bare code, leaderCode= or c=', () => {
+  it('reads a poster scene as a bare code or leaderCode=', () => {
     expect(entryFromQuery({ scene: 'WANG2026' })).toEqual({ leaderCode: 'WANG2026', channel: 'poster' });
     expect(entryFromQuery({ scene: encodeURIComponent('leaderCode=WANG2026') })).toEqual({
       leaderCode: 'WANG2026',
       channel: 'poster',
     });
-    expect(entryFromQuery({ scene: 'c%3Dwang2026%26x%3D1' })).toEqual({
-      leaderCode: 'WANG2026',
-      channel: 'poster',
+  });
+
+  it('reads a community invite: scene c= (mini-program code) or communityCode (H5 link)', () => {
+    expect(entryFromQuery({ scene: 'c%3Dk7m3xq9p%26x%3D1' })).toEqual({
+      communityCode: 'K7M3XQ9P',
+      channel: 'group_qr',
     });
+    expect(entryFromQuery({ communityCode: 'K7M3XQ9P' })).toEqual({
+      communityCode: 'K7M3XQ9P',
+      channel: 'group_qr',
+    });
+  });
+
+  it('lets a community invite win over a leader link, and drops junk codes', () => {
+    expect(entryFromQuery({ communityCode: 'K7M3XQ9P', leaderCode: 'WANG2026' })).toEqual({
+      communityCode: 'K7M3XQ9P',
+      channel: 'group_qr',
+    });
+    expect(entryFromQuery({ communityCode: '<script>', leaderCode: 'WANG2026' })?.leaderCode).toBe(
+      'WANG2026',
+    );
   });
 
   it('prefers the link code over the scene', () => {
@@ -47,10 +71,16 @@ describe('entryFromQuery', () => {
   });
 });
 
-describe('leaderCodeFromScene', () => {
+describe('leaderCodeFromScene / communityCodeFromScene', () => {
   it('ignores keys it does not know', () => {
     expect(leaderCodeFromScene('inviteCode=WANG2026')).toBeNull();
     expect(leaderCodeFromScene(undefined)).toBeNull();
+  });
+
+  it('never reads a community scene as a leader code, nor a bare code as a community', () => {
+    expect(leaderCodeFromScene('c=K7M3XQ9P')).toBeNull();
+    expect(communityCodeFromScene('K7M3XQ9P')).toBeNull();
+    expect(communityCodeFromScene('c=K7M3XQ9P')).toBe('K7M3XQ9P');
   });
 });
 
@@ -63,6 +93,7 @@ describe('firstEntry', () => {
     expect(firstEntry({ scene: 'AAAA1111' }, { leaderCode: 'BBBB2222' })?.leaderCode).toBe('AAAA1111');
     expect(firstEntry(null, { channel: 'search' })).toEqual({ channel: 'search' });
     expect(firstEntry(null, {})).toBeNull();
+    expect(firstEntry({ channel: 'search' }, { communityCode: 'K7M3XQ9P' })?.communityCode).toBe('K7M3XQ9P');
   });
 });
 

@@ -6,12 +6,15 @@ import { type QueryLike } from './invite-code';
  * Where a buyer came from, read from a launch / page query, for the `entry` of the first login:
  * - share card: `?leaderCode=XXXX&channel=share_card` (the path onShareAppMessage hands out);
  * - poster (mini-program code): WeChat passes our `scene` URL-encoded in `query.scene`; it is the bare
- *   code or `leaderCode=XXXX` / short `c=XXXX` (a scene is at most 32 chars, hence the short key).
+ *   leader code or `leaderCode=XXXX`;
+ * - community invite (社群二维码/链接): `?communityCode=XXXX` on H5, scene `c=XXXX` in a mini-program code
+ *   (a scene is at most 32 chars, hence the short key). It wins over a leader code.
  * The server ignores codes that name no active leader, so the client only filters out obvious junk.
  */
 
 const PLAUSIBLE_CODE = /^[A-Z0-9]{4,16}$/;
-const SCENE_KEYS = ['leaderCode', 'c'];
+const SCENE_KEYS = ['leaderCode'];
+const COMMUNITY_SCENE_KEY = 'c';
 const CHANNELS = new Set<string>(Object.values(MemberChannel));
 
 function safeDecode(value: string): string {
@@ -32,16 +35,29 @@ function channelOf(value: string | undefined): MemberChannel | null {
   return value && CHANNELS.has(value) ? (value as MemberChannel) : null;
 }
 
-/** The leader code a poster `scene` carries, or null. */
-export function leaderCodeFromScene(scene: string | undefined): string | null {
-  if (!scene) return null;
-  const decoded = safeDecode(scene).trim();
-  if (!decoded.includes('=')) return plausibleCode(decoded);
+function scenePairs(decoded: string): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const part of decoded.split('&')) {
     const [key, ...rest] = part.split('=');
     if (key) pairs.set(key.trim(), rest.join('='));
   }
+  return pairs;
+}
+
+/** The community invite code a mini-program code `scene` (`c=XXXX`) carries, or null. */
+export function communityCodeFromScene(scene: string | undefined): string | null {
+  if (!scene) return null;
+  const decoded = safeDecode(scene).trim();
+  if (!decoded.includes('=')) return null;
+  return plausibleCode(scenePairs(decoded).get(COMMUNITY_SCENE_KEY));
+}
+
+/** The leader code a poster `scene` carries, or null. */
+export function leaderCodeFromScene(scene: string | undefined): string | null {
+  if (!scene) return null;
+  const decoded = safeDecode(scene).trim();
+  if (!decoded.includes('=')) return plausibleCode(decoded);
+  const pairs = scenePairs(decoded);
   for (const key of SCENE_KEYS) {
     const code = plausibleCode(pairs.get(key));
     if (code) return code;
@@ -49,9 +65,11 @@ export function leaderCodeFromScene(scene: string | undefined): string | null {
   return null;
 }
 
-/** The entry a query describes, or null when it names no leader and no channel. */
+/** The entry a query describes, or null when it names no community, no leader and no channel. */
 export function entryFromQuery(query: QueryLike): MemberEntry | null {
   if (!query) return null;
+  const communityCode = plausibleCode(query.communityCode) ?? communityCodeFromScene(query.scene);
+  if (communityCode) return { communityCode, channel: MemberChannel.GROUP_QR };
   const channel = channelOf(query.channel);
   const linkCode = plausibleCode(query.leaderCode);
   if (linkCode) return { leaderCode: linkCode, channel: channel ?? MemberChannel.SHARE_CARD };
@@ -61,10 +79,10 @@ export function entryFromQuery(query: QueryLike): MemberEntry | null {
   return channel ? { channel } : null;
 }
 
-/** The first query that names a leader wins; else the first that names a channel. */
+/** The first query that names a community or a leader wins; else the first that names a channel. */
 export function firstEntry(...queries: QueryLike[]): MemberEntry | null {
   const entries = queries.map(entryFromQuery).filter((entry): entry is MemberEntry => entry !== null);
-  return entries.find((entry) => entry.leaderCode) ?? entries[0] ?? null;
+  return entries.find((entry) => entry.communityCode || entry.leaderCode) ?? entries[0] ?? null;
 }
 
 /** Parses `?a=1&b=2` (H5's location.search) into a query object. */

@@ -23,6 +23,7 @@ function choice(leaderId: number): PickupPointChoice {
       longitude: null,
       openingHours: null,
       contactPhone: null,
+      photoUrl: null,
     },
   };
 }

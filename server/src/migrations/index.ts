@@ -4,6 +4,8 @@ import { BusinessFoundation1763856000002 } from './0002-business-foundation';
 import { OutboxRedelivery1763856000003 } from './0003-outbox-redelivery';
 import { LeaderApplications1763856000004 } from './0004-leader-applications';
 import { MemberAttribution1763856000005 } from './0005-member-attribution';
+import { LevelsCommunitiesTags1763856000006 } from './0006-levels-communities-tags';
+import { MemberListIndexes1763856000007 } from './0007-member-list-indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   OutboxRedelivery1763856000003,
   LeaderApplications1763856000004,
   MemberAttribution1763856000005,
+  LevelsCommunitiesTags1763856000006,
+  MemberListIndexes1763856000007,
 ];

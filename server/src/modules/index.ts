@@ -7,6 +7,7 @@ import { IdentityModule } from './identity';
 import { LeadersModule } from './leaders';
 import { MembersModule } from './members';
 import { SystemModule } from './system';
+import { UploadsModule } from './uploads';
 
 /** Business modules (owned by server-modules), imported by the root AppModule. */
 export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
@@ -17,5 +18,6 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   CatalogModule,
   CampaignsModule,
   SystemModule,
+  UploadsModule,
   SeedModule,
 ];

@@ -51,3 +51,5 @@ export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-er
 export { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
 export { PlatformModule } from './platform.module';
 export { likePattern, lockForUpdate } from './database/query-helpers';
+export { FILE_STORAGE, type FileStorage } from './storage/file-storage';
+export { newStorageKey, type StoredExtension } from './storage/storage-key';

@@ -10,8 +10,10 @@ import { createValidationPipe } from './http/validation';
 import { PlatformLoggerModule } from './logging/logger.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueueModule } from './queue/queue.module';
+import { createFileStorage } from './storage/create-file-storage';
+import { FILE_STORAGE } from './storage/file-storage';
 
-/** Config, logging, database, queue, outbox, health and the global HTTP filter/pipe. */
+/** Config, logging, database, queue, outbox, file storage, health and the global HTTP filter/pipe. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -27,12 +29,13 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: FILE_STORAGE, useValue: createFileStorage(config) },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         RedisHealth,
         HealthService,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, FILE_STORAGE],
     };
   }
 }

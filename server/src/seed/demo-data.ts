@@ -1,3 +1,4 @@
+import type { TagColor } from '@linli/shared-types';
 import type { NewPickupPoint } from '../modules/leaders';
 
 /** Demo data of a small operator in 杭州: three leaders with pickup points, their buyers, fresh produce. */
@@ -188,4 +189,50 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     description: '江西赣州产区，果大皮薄，下周上新。',
     skus: [{ specText: '10 斤装', price: 4990, cost: 3200, stock: 80, lowStockThreshold: 10 }],
   },
+];
+
+export interface DemoTagGroup {
+  name: string;
+  tags: Array<{ name: string; color: TagColor; members: string[] }>;
+}
+
+/** Tag groups with a few members tagged (by DEMO_MEMBERS key), so the member list has something to filter. */
+export const DEMO_TAG_GROUPS: DemoTagGroup[] = [
+  {
+    name: '消费能力',
+    tags: [
+      { name: '高消费', color: 'gold', members: ['member-zhang', 'member-zheng'] },
+      { name: '价格敏感', color: 'cyan', members: ['member-li', 'member-he'] },
+    ],
+  },
+  {
+    name: '偏好',
+    tags: [
+      { name: '爱生鲜', color: 'green', members: ['member-zhang', 'member-zhou', 'member-wu'] },
+      { name: '爱零食', color: 'orange', members: ['member-li', 'member-feng'] },
+      { name: '宝妈', color: 'magenta', members: ['member-zhang', 'member-wu'] },
+    ],
+  },
+  { name: '状态', tags: [{ name: '待激活', color: 'blue', members: ['member-zhao'] }] },
+];
+
+export interface DemoCommunity {
+  /** Index into DEMO_LEADERS. */
+  leader: number;
+  name: string;
+  /** DEMO_MEMBERS keys that first arrived through this community's QR code (source 群二维码). */
+  arrivedThrough: string[];
+  /** DEMO_MEMBERS keys who joined later, already customers. */
+  joinedLater: string[];
+}
+
+/** The first demo leader's WeChat groups, so 我的社群 / 我的客户 and the admin tabs have something to show. */
+export const DEMO_COMMUNITIES: DemoCommunity[] = [
+  {
+    leader: 0,
+    name: '翠苑一区1号楼团购群',
+    arrivedThrough: ['member-li', 'member-zhao'],
+    joinedLater: ['member-zhang', 'demo-buyer'],
+  },
+  { leader: 0, name: '翠苑宝妈生鲜群', arrivedThrough: [], joinedLater: ['member-zhang'] },
 ];

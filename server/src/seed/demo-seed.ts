@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, ConfigError, systemContext, TransactionRunner } from '../platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ConfigError,
+  type RequestContext,
+  systemContext,
+  TransactionRunner,
+} from '../platform';
 import {
   addDays,
   CampaignsService,
@@ -10,10 +17,18 @@ import {
 } from '../modules/campaigns';
 import { CatalogService, ProductStatus } from '../modules/catalog';
 import { StaffService } from '../modules/identity';
-import { BindingReason, LeaderStatus } from '@linli/shared-types';
-import { CURRENT_LEADER_AGREEMENT, LeadersService } from '../modules/leaders';
-import { DEV_OPENID_PREFIX, MembersService } from '../modules/members';
-import { DEMO_LEADERS, DEMO_MEMBERS, DEMO_PRODUCTS } from './demo-data';
+import { BindingReason, LeaderStatus, MemberChannel } from '@linli/shared-types';
+import {
+  CommunitiesService,
+  CURRENT_LEADER_AGREEMENT,
+  LeaderLevelsService,
+  LeaderSalesRecorder,
+  LeadersService,
+  type JoinableCommunity,
+} from '../modules/leaders';
+import { DEV_OPENID_PREFIX, MembersService, MemberTagsService, TagsService } from '../modules/members';
+import { DEMO_COMMUNITIES, DEMO_LEADERS, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_TAG_GROUPS } from './demo-data';
+import { seedDemoLevels } from './demo-levels';
 
 export interface SeedResult {
   seeded: boolean;
@@ -38,6 +53,11 @@ export class DemoSeedService {
     private readonly leaders: LeadersService,
     private readonly catalog: CatalogService,
     private readonly campaigns: CampaignsService,
+    private readonly tags: TagsService,
+    private readonly memberTags: MemberTagsService,
+    private readonly communities: CommunitiesService,
+    private readonly leaderLevels: LeaderLevelsService,
+    private readonly leaderSales: LeaderSalesRecorder,
   ) {}
 
   async seedIfEmpty(now: Date = new Date()): Promise<SeedResult> {
@@ -98,14 +118,30 @@ export class DemoSeedService {
     for (const [i, memberId] of leaderMemberIds.entries()) {
       await this.members.bindUnboundWith(m, memberId, leaderIds[i], BindingReason.LEADER_APPROVED);
     }
+    await seedDemoLevels(m, this.leaderLevels, this.leaderSales, leaderIds, now, shanghaiDate(now));
+    const communities = await this.seedCommunities(m, ctx, leaderIds);
+    const demoMemberIds = new Map<string, number>();
     for (const member of DEMO_MEMBERS) {
-      await this.members.createWith(m, {
+      const arrivedThrough = communities.find((c) => c.demo.arrivedThrough.includes(member.key));
+      const created = await this.members.createWith(m, {
         openid: DEV_OPENID_PREFIX + member.key,
         nickname: member.nickname,
         phone: member.phone,
-        currentLeaderId: leaderIds[member.leader],
+        currentLeaderId: arrivedThrough?.community.leaderId ?? leaderIds[member.leader],
+        ...(arrivedThrough && {
+          channel: MemberChannel.GROUP_QR,
+          firstCommunityId: arrivedThrough.community.id,
+        }),
       });
+      demoMemberIds.set(member.key, created.id);
     }
+    for (const { demo, community } of communities) {
+      for (const key of [...demo.arrivedThrough, ...demo.joinedLater]) {
+        const memberId = demoMemberIds.get(key);
+        if (memberId !== undefined) await this.members.joinCommunityWith(m, memberId, community);
+      }
+    }
+    await this.seedTags(m, ctx, demoMemberIds);
 
     const items: CampaignItemDraft[] = [];
     for (const product of DEMO_PRODUCTS) {
@@ -147,6 +183,42 @@ export class DemoSeedService {
     this.logger.log(
       `demo data seeded: admin, ${DEMO_LEADERS.length} leaders, ${DEMO_LEADERS.length + DEMO_MEMBERS.length} members, ${DEMO_PRODUCTS.length} products, 1 live campaign`,
     );
+  }
+
+  private async seedCommunities(
+    m: EntityManager,
+    ctx: RequestContext,
+    leaderIds: number[],
+  ): Promise<Array<{ demo: (typeof DEMO_COMMUNITIES)[number]; community: JoinableCommunity }>> {
+    const result = [];
+    for (const demo of DEMO_COMMUNITIES) {
+      const leaderId = leaderIds[demo.leader];
+      const created = await this.communities.createForLeaderWith(m, ctx, leaderId, demo.name);
+      const leaderName = DEMO_LEADERS[demo.leader].name;
+      result.push({ demo, community: { id: created.id, name: created.name, leaderId, leaderName } });
+    }
+    return result;
+  }
+
+  private async seedTags(
+    m: EntityManager,
+    ctx: RequestContext,
+    memberIds: Map<string, number>,
+  ): Promise<void> {
+    for (const [sort, group] of DEMO_TAG_GROUPS.entries()) {
+      const { id: groupId } = await this.tags.createGroupWith(m, ctx, { name: group.name, sort });
+      for (const tag of group.tags) {
+        const { id: tagId } = await this.tags.createTagWith(m, ctx, {
+          groupId,
+          name: tag.name,
+          color: tag.color,
+        });
+        for (const key of tag.members) {
+          const memberId = memberIds.get(key);
+          if (memberId !== undefined) await this.memberTags.addWith(m, memberId, [tagId]);
+        }
+      }
+    }
   }
 }
 

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -51,6 +54,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '10000',
     STATIC_ROOT: '',
+    // Uploaded files of test apps go to a throwaway folder, never into the repository's data/.
+    UPLOAD_DIR: join(tmpdir(), prefix),
     ...pick({ DATABASE_URL: testDatabaseUrl(process.env), REDIS_URL: process.env.REDIS_URL }),
     ...options.env,
   };
@@ -72,6 +77,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     close: async () => {
       await app.close();
+      // The throwaway upload folder belongs to the app that created it (a shareWith app uses the same one).
+      if (!options.shareWith && config.uploads.dir.startsWith(join(tmpdir(), 'linli-test-'))) {
+        rmSync(config.uploads.dir, { recursive: true, force: true });
+      }
       if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
     },
   };

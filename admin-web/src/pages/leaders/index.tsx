@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Empty, Table, Typography } from 'antd';
+import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LeaderListItem, LeaderListQuery, LeaderStatus } from '@linli/shared-types';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LeaderFilters } from './components/LeaderFilters';
 import { LeaderStatusBadge } from './components/LeaderStatusBadge';
 import { UplineLink } from './components/UplineLink';
+import { fetchLevels, levelKeys } from './levels-service';
 import { fetchLeaders, formatDateTime, leaderKeys, queryFromSearch, searchFromQuery } from './service';
 import { tablePagination } from '../../components/table-pagination';
 
@@ -26,7 +27,8 @@ export default function LeadersPage() {
   });
   const setQuery = (patch: Partial<LeaderListQuery>, resetPage = true) =>
     setParams(searchFromQuery({ ...query, ...(resetPage ? { page: 1 } : {}), ...patch }));
-  const filtered = Boolean(query.keyword || query.status);
+  const filtered = Boolean(query.keyword || query.status || query.levelId);
+  const levels = useQuery({ queryKey: levelKeys.all, queryFn: fetchLevels });
 
   const columns: TableColumnsType<LeaderListItem> = [
     {
@@ -50,6 +52,19 @@ export default function LeadersPage() {
       width: 90,
       onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (status: LeaderStatus) => <LeaderStatusBadge status={status} />,
+    },
+    {
+      title: '等级',
+      dataIndex: 'levelName',
+      width: 110,
+      render: (name: string | null) =>
+        name ? (
+          <Tag color="gold" bordered={false} data-testid="leader-level">
+            {name}
+          </Tag>
+        ) : (
+          muted('未定级')
+        ),
     },
     {
       title: '自提点',
@@ -124,7 +139,12 @@ export default function LeadersPage() {
       />
       <Card variant="borderless">
         <div style={{ marginBottom: 16 }}>
-          <LeaderFilters query={query} onChange={(patch) => setQuery(patch)} onReset={() => setParams({})} />
+          <LeaderFilters
+            query={query}
+            levels={levels.data}
+            onChange={(patch) => setQuery(patch)}
+            onReset={() => setParams({})}
+          />
         </div>
         {list.isError && !data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
@@ -134,7 +154,7 @@ export default function LeadersPage() {
             columns={columns}
             dataSource={data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1080 }}
+            scroll={{ x: 1190 }}
             tableLayout="fixed"
             data-testid="leaders-table"
             onRow={(row) => ({

@@ -14,8 +14,8 @@ import {
 } from './service';
 
 describe('leader list query in the URL', () => {
-  it('round-trips status, keyword and paging', () => {
-    const query = { page: 3, pageSize: 50, status: 'suspended' as const, keyword: '翠苑' };
+  it('round-trips status, keyword, level and paging', () => {
+    const query = { page: 3, pageSize: 50, status: 'suspended' as const, keyword: '翠苑', levelId: 2 };
     expect(queryFromSearch(new URLSearchParams(searchFromQuery(query)))).toEqual(query);
   });
 

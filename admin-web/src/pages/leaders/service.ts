@@ -101,16 +101,18 @@ export function isStaleLeaderError(error: unknown): boolean {
 
 const STATUSES = Object.values(LeaderStatuses) as string[];
 
-/** The list query lives in the URL (?status=active&page=2) so reloads, links and 返回 keep it. */
+/** The list query lives in the URL (?status=active&levelId=2&page=2) so reloads, links and 返回 keep it. */
 export { formatCoordinates, formatDateTime };
 
 export function queryFromSearch(params: URLSearchParams): LeaderListQuery {
   const status = params.get('status') ?? '';
   const keyword = params.get('keyword')?.trim();
+  const levelId = Number(params.get('levelId'));
   return {
     ...pageFromSearch(params),
     status: STATUSES.includes(status) ? (status as LeaderStatus) : undefined,
     keyword: keyword || undefined,
+    levelId: Number.isInteger(levelId) && levelId > 0 ? levelId : undefined,
   };
 }
 
@@ -118,6 +120,7 @@ export function searchFromQuery(query: LeaderListQuery): Record<string, string> 
   const out = pageToSearch(query);
   if (query.status) out.status = query.status;
   if (query.keyword) out.keyword = query.keyword;
+  if (query.levelId) out.levelId = String(query.levelId);
   return out;
 }
 

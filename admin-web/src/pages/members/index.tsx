@@ -1,13 +1,23 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Avatar, Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { Alert, Avatar, Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { UserOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, TagsOutlined, UserOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MemberChannel, MemberListItem } from '@linli/shared-types';
+import type { BulkTagRequest, MemberChannel, MemberListItem, TagChip } from '@linli/shared-types';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
+import { usePermission } from '../../session/hooks';
 import { formatDateTime } from '../../utils/format';
+import {
+  filterOf,
+  memberCountLabel,
+  mergePageSelection,
+  selectionScope,
+  type BulkTarget,
+} from './bulk-selection';
+import { BulkTagModal } from './components/BulkTagModal';
+import { TagChips } from './components/TagChips';
 import { MemberFilters } from './components/MemberFilters';
 import { ChannelTag, LeaderBadge, LeaderLink } from './components/MemberBits';
 import {
@@ -70,6 +80,12 @@ const columns: TableColumnsType<MemberListItem> = [
     render: (name: string | null) => name ?? muted('—'),
   },
   {
+    title: '标签',
+    dataIndex: 'tags',
+    width: 240,
+    render: (tags: TagChip[]) => <TagChips tags={tags} max={3} />,
+  },
+  {
     title: '身份',
     dataIndex: 'isLeader',
     width: 90,
@@ -99,7 +115,15 @@ export default function MembersPage() {
     setParams(searchFromFilters({ ...filters, ...(resetPage ? { page: 1 } : {}), ...patch }));
   const filtered = isFiltered(filters);
 
+  const canWrite = usePermission('members.write');
+  // Ticked rows survive paging within one filter and are cleared when the filter changes.
+  const scope = selectionScope(filters);
+  const [selected, setSelected] = useState<number[]>([]);
+  useEffect(() => setSelected([]), [scope]);
+  const [bulk, setBulk] = useState<{ target: BulkTarget; action: BulkTagRequest['action'] } | null>(null);
+
   const data = list.data;
+  const totalLabel = memberCountLabel(data?.total ?? 0, data?.totalCapped ?? false);
   const leaderName =
     filters.leaderId !== undefined
       ? (data?.items.find((m) => m.currentLeaderId === filters.leaderId)?.currentLeaderName ?? null)
@@ -120,6 +144,24 @@ export default function MembersPage() {
             onReset={() => setParams({})}
           />
         </div>
+        {canWrite && (
+          <BulkBar
+            selectedCount={selected.length}
+            total={data?.total ?? 0}
+            totalLabel={totalLabel}
+            filtered={filtered}
+            onClear={() => setSelected([])}
+            onRun={(action, by) =>
+              setBulk({
+                action,
+                target:
+                  by === 'ids'
+                    ? { by: 'ids', memberIds: selected }
+                    : { by: 'filter', filter: filterOf(filters), totalLabel },
+              })
+            }
+          />
+        )}
         {list.isError && !data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -128,9 +170,27 @@ export default function MembersPage() {
             columns={columns}
             dataSource={data?.items}
             loading={list.isFetching}
-            scroll={{ x: 960 }}
+            scroll={{ x: 1100 }}
             tableLayout="fixed"
             data-testid="members-table"
+            rowSelection={
+              canWrite
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) =>
+                      setSelected(
+                        mergePageSelection(
+                          selected,
+                          (data?.items ?? []).map((m) => m.id),
+                          keys.map(Number),
+                        ),
+                      ),
+                    columnWidth: 40,
+                    // A click beside the checkbox must not open the member (the row is clickable).
+                    onCell: () => ({ onClick: (e) => e.stopPropagation() }),
+                  }
+                : undefined
+            }
             onRow={(row) => ({
               onClick: () => navigate(`/members/${row.id}`),
               style: { cursor: 'pointer' },
@@ -148,12 +208,89 @@ export default function MembersPage() {
               page: filters.page,
               pageSize: filters.pageSize,
               total: data?.total,
-              describeTotal: (total) => `共 ${total} 名会员`,
+              describeTotal: () => `共 ${totalLabel} 名会员`,
               onChange: (next) => setFilters(next, false),
             })}
           />
         )}
       </Card>
+      <BulkTagModal
+        target={bulk?.target ?? null}
+        action={bulk?.action ?? 'add'}
+        onClose={() => setBulk(null)}
+        onDone={() => setSelected([])}
+      />
     </>
+  );
+}
+
+interface BulkBarProps {
+  selectedCount: number;
+  total: number;
+  /** The total as shown: 10,000+ when capped. */
+  totalLabel: string;
+  filtered: boolean;
+  onClear: () => void;
+  onRun: (action: BulkTagRequest['action'], by: BulkTarget['by']) => void;
+}
+
+/** Bulk tagging: on the ticked rows, or on everyone the current filter matches (also other pages). */
+function BulkBar({ selectedCount, total, totalLabel, filtered, onClear, onRun }: BulkBarProps) {
+  const hasSelection = selectedCount > 0;
+  return (
+    <Alert
+      type={hasSelection ? 'info' : 'success'}
+      style={{ marginBottom: 12, background: hasSelection ? undefined : '#f8fafc', borderColor: '#e2e8f0' }}
+      data-testid="member-bulk-bar"
+      message={
+        <Flex justify="space-between" align="center" gap={12} wrap>
+          <Typography.Text>
+            {hasSelection ? (
+              <>
+                已勾选 <Typography.Text strong>{selectedCount}</Typography.Text> 名会员
+                <Button type="link" size="small" onClick={onClear}>
+                  取消勾选
+                </Button>
+              </>
+            ) : (
+              <Typography.Text type="secondary">
+                勾选会员后可批量打标签；也可以对{filtered ? '筛选结果' : '全部会员'}一次性操作。
+              </Typography.Text>
+            )}
+          </Typography.Text>
+          <Space wrap>
+            {hasSelection && (
+              <>
+                <Button
+                  type="primary"
+                  icon={<TagsOutlined />}
+                  onClick={() => onRun('add', 'ids')}
+                  data-testid="bulk-add-selected"
+                >
+                  批量打标签
+                </Button>
+                <Button icon={<MinusCircleOutlined />} onClick={() => onRun('remove', 'ids')}>
+                  批量移除标签
+                </Button>
+              </>
+            )}
+            <Button
+              disabled={total === 0}
+              onClick={() => onRun('add', 'filter')}
+              data-testid="bulk-add-filtered"
+            >
+              对{filtered ? '筛选结果' : '全部'} {totalLabel} 人打标签
+            </Button>
+            <Button
+              disabled={total === 0}
+              onClick={() => onRun('remove', 'filter')}
+              data-testid="bulk-remove-filtered"
+            >
+              对{filtered ? '筛选结果' : '全部'} {totalLabel} 人移除标签
+            </Button>
+          </Space>
+        </Flex>
+      }
+    />
   );
 }

@@ -27,6 +27,8 @@ describe('member list filters in the URL', () => {
       channel: 'poster',
       joinedFrom: '2026-11-01',
       joinedTo: '2026-11-23',
+      tagId: 7,
+      communityId: 12,
     };
     expect(filtersFromSearch(new URLSearchParams(searchFromFilters(filters)))).toEqual(filters);
   });
@@ -39,7 +41,7 @@ describe('member list filters in the URL', () => {
   it('drops an unknown channel, bad ids, bad pages and days that do not exist', () => {
     const parsed = filtersFromSearch(
       new URLSearchParams(
-        'channel=tiktok&leaderId=abc&page=0&pageSize=7&keyword=%20&joinedFrom=2026-02-31&joinedTo=yesterday',
+        'channel=tiktok&leaderId=abc&page=0&pageSize=7&keyword=%20&joinedFrom=2026-02-31&joinedTo=yesterday&tagId=x&communityId=0',
       ),
     );
     expect(parsed).toEqual({
@@ -50,6 +52,8 @@ describe('member list filters in the URL', () => {
       channel: undefined,
       joinedFrom: undefined,
       joinedTo: undefined,
+      tagId: undefined,
+      communityId: undefined,
     });
     expect(filtersFromSearch(new URLSearchParams('leaderId=-4')).leaderId).toBeUndefined();
     expect(filtersFromSearch(new URLSearchParams('leaderId=1.5')).leaderId).toBeUndefined();
@@ -63,6 +67,8 @@ describe('member list filters in the URL', () => {
   it('counts any one filter as filtered', () => {
     expect(isFiltered({ page: 1, pageSize: 20, channel: 'direct' })).toBe(true);
     expect(isFiltered({ page: 1, pageSize: 20, joinedTo: '2026-11-01' })).toBe(true);
+    expect(isFiltered({ page: 1, pageSize: 20, tagId: 3 })).toBe(true);
+    expect(isFiltered({ page: 1, pageSize: 20, communityId: 5 })).toBe(true);
   });
 });
 
@@ -90,7 +96,14 @@ describe('toMemberListQuery', () => {
       channel: undefined,
       joinedFrom: undefined,
       joinedTo: undefined,
+      tagId: undefined,
+      communityId: undefined,
     });
+  });
+
+  it('passes the tag and community filters through', () => {
+    const query = toMemberListQuery({ page: 1, pageSize: 20, tagId: 4, communityId: 9 });
+    expect([query.tagId, query.communityId]).toEqual([4, 9]);
   });
 });
 

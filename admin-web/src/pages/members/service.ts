@@ -3,9 +3,9 @@ import type {
   LeaderListItem,
   MemberChannel,
   MemberDetail,
-  MemberListItem,
   MemberListQuery,
   MoveMemberRequest,
+  MemberPage,
   Paged,
   TransferMembersRequest,
   TransferMembersResponse,
@@ -23,8 +23,8 @@ export const memberKeys = {
   countAtLeader: (leaderId: number) => ['members', 'count-at-leader', leaderId] as const,
 };
 
-export function fetchMembers(query: MemberListQuery): Promise<Paged<MemberListItem>> {
-  return api.get<Paged<MemberListItem>>('/api/admin/members', { ...query });
+export function fetchMembers(query: MemberListQuery): Promise<MemberPage> {
+  return api.get<MemberPage>('/api/admin/members', { ...query });
 }
 
 export function fetchMember(id: number): Promise<MemberDetail> {
@@ -68,6 +68,8 @@ export interface MemberListFilters {
   channel?: MemberChannel;
   joinedFrom?: string;
   joinedTo?: string;
+  tagId?: number;
+  communityId?: number;
 }
 
 const CHANNELS = Object.values(MemberChannels) as string[];
@@ -91,6 +93,8 @@ export function filtersFromSearch(params: URLSearchParams): MemberListFilters {
     channel: CHANNELS.includes(channel) ? (channel as MemberChannel) : undefined,
     joinedFrom,
     joinedTo,
+    tagId: positiveInt(params.get('tagId')),
+    communityId: positiveInt(params.get('communityId')),
   };
 }
 
@@ -101,6 +105,8 @@ export function searchFromFilters(filters: MemberListFilters): Record<string, st
   if (filters.channel) out.channel = filters.channel;
   if (filters.joinedFrom) out.joinedFrom = filters.joinedFrom;
   if (filters.joinedTo) out.joinedTo = filters.joinedTo;
+  if (filters.tagId) out.tagId = String(filters.tagId);
+  if (filters.communityId) out.communityId = String(filters.communityId);
   return out;
 }
 
@@ -114,12 +120,20 @@ export function toMemberListQuery(filters: MemberListFilters): MemberListQuery {
     channel: filters.channel,
     joinedFrom: filters.joinedFrom ? dayjs(filters.joinedFrom).startOf('day').toISOString() : undefined,
     joinedTo: filters.joinedTo ? dayjs(filters.joinedTo).endOf('day').toISOString() : undefined,
+    tagId: filters.tagId,
+    communityId: filters.communityId,
   };
 }
 
 export function isFiltered(filters: MemberListFilters): boolean {
   return Boolean(
-    filters.keyword || filters.leaderId || filters.channel || filters.joinedFrom || filters.joinedTo,
+    filters.keyword ||
+    filters.leaderId ||
+    filters.channel ||
+    filters.joinedFrom ||
+    filters.joinedTo ||
+    filters.tagId ||
+    filters.communityId,
   );
 }
 

@@ -22,6 +22,7 @@ import { FieldShell, TextField } from '../components/form-field';
 import { SkeletonCard } from '../components/skeleton-card';
 import { AgreementSheet } from './agreement-sheet';
 import { LocationField } from './location-field';
+import { PhotoField } from './photo-field';
 import './index.scss';
 
 type Phase = 'loading' | 'ready' | 'error' | 'signed-out';
@@ -56,6 +57,7 @@ const FIELD_ANCHORS: [ApplicationField, string][] = [
   ['location', 'apply-address'],
   ['openingHours', 'apply-hours'],
   ['contactPhone', 'apply-contact-phone'],
+  ['photoUrl', 'apply-photo'],
   ['inviteCode', 'apply-invite'],
   ['agreementAccepted', 'apply-agree'],
 ];
@@ -85,6 +87,7 @@ export default function LeaderApplyPage() {
   const [rejectReason, setRejectReason] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const [photoUploading, setPhotoUploading] = useState(false);
 
   const load = useCallback(async () => {
     setPhase('loading');
@@ -136,6 +139,10 @@ export default function LeaderApplyPage() {
 
   const submit = useCallback(async () => {
     if (!agreement || submitting) return;
+    if (photoUploading) {
+      showErrorToast('照片还在上传，请稍候');
+      return;
+    }
     const found = validateApplication(form);
     setErrors(found);
     if (hasErrors(found)) {
@@ -173,7 +180,7 @@ export default function LeaderApplyPage() {
     } finally {
       setSubmitting(false);
     }
-  }, [agreement, form, submitting]);
+  }, [agreement, form, submitting, photoUploading]);
 
   if (phase === 'loading') {
     return (
@@ -286,6 +293,12 @@ export default function LeaderApplyPage() {
           error={errors.contactPhone}
           hint="顾客取货时联系的电话，不填则用手机号"
           onChange={(v) => update('contactPhone', v)}
+        />
+        <PhotoField
+          value={form.photoUrl}
+          error={errors.photoUrl}
+          onChange={(url) => update('photoUrl', url)}
+          onUploadingChange={setPhotoUploading}
         />
       </View>
 

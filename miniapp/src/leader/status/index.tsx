@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { LeaderStatus, type LeaderApplicationView } from '@linli/shared-types';
 import { StateView } from '@/components/state-view';
@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { ensureLogin, login, refreshProfile } from '@/services/auth';
 import { fetchMyApplication } from '@/services/leaders';
 import { ApiError, showErrorToast } from '@/services/request';
+import { assetUrl } from '@/services/uploads';
 import { presentStatus } from '@/utils/leader-status';
 import { formatShanghaiDateTime } from '@/utils/shanghai-time';
 import { SkeletonCard } from '../components/skeleton-card';
@@ -31,6 +32,24 @@ function Row({ label, value, id }: { label: string; value: string; id?: string }
   );
 }
 
+/** The pickup-point photo; tap to view it large. */
+function PhotoRow({ url }: { url: string }) {
+  return (
+    <View className="status-row">
+      <Text className="status-row__label">自提点照片</Text>
+      <View className="status-row__value">
+        <Image
+          className="status-photo"
+          id="status-photo"
+          src={url}
+          mode="aspectFill"
+          onClick={() => void Taro.previewImage({ urls: [url] })}
+        />
+      </View>
+    </View>
+  );
+}
+
 function Submitted({ view }: { view: LeaderApplicationView }) {
   const point = view.pickupPoint;
   return (
@@ -45,6 +64,7 @@ function Submitted({ view }: { view: LeaderApplicationView }) {
       ) : null}
       {point.openingHours ? <Row label="营业时间" value={point.openingHours} /> : null}
       {point.contactPhone ? <Row label="联系电话" value={point.contactPhone} /> : null}
+      {point.photoUrl ? <PhotoRow url={assetUrl(point.photoUrl)} /> : null}
       <Row label="推荐团长" value={view.uplineName ?? '无'} />
       <Row label="提交时间" value={formatShanghaiDateTime(view.appliedAt)} />
       {view.reviewedAt ? <Row label="审核时间" value={formatShanghaiDateTime(view.reviewedAt)} /> : null}

@@ -11,6 +11,7 @@ import { fetchMyApplication } from '@/services/leaders';
 import { initialOf, maskPhone } from '@/utils/display';
 import { mineLeaderEntry } from '@/utils/leader-status';
 import { formatMemberSince } from '@/utils/shanghai-time';
+import { PhoneCard } from './phone-card';
 import './index.scss';
 
 function ProfileHeader({ member }: { member: MemberProfile }) {
@@ -127,6 +128,8 @@ function LeaderCard({ record }: { record: LeaderApplicationView | null | undefin
             {entry.inviteCode}
           </Text>
         </View>
+        <NavRow id="mine-communities-entry" title="我的社群" onClick={go('/leader/communities/index')} />
+        <NavRow id="mine-customers-entry" title="我的客户" onClick={go('/leader/customers/index')} />
         <NavRow id="mine-recruits-entry" title="我的团员" onClick={go('/leader/recruits/index')} />
         <NavRow id="mine-leader-status" title="团长资料" onClick={go('/leader/status/index')} />
       </View>
@@ -229,6 +232,7 @@ export default function MinePage() {
     <View className="mine-page">
       <ProfileHeader member={member} />
       <PickupCard leader={member.currentLeader} />
+      <PhoneCard member={member} />
       <LeaderCard record={leaderRecord} />
       <View className="mine-actions">
         <View

@@ -3,6 +3,7 @@ export { StaffService } from './staff.service';
 export { TokenService, type TokenSubject, type ConsumeResult } from './tokens/token.service';
 export { WechatClient } from './wechat/wechat.client';
 export type { WechatSession } from './domain/wechat-session';
+export type { WechatPhone } from './domain/wechat-phone';
 export { RequirePermissions } from './auth/require-permissions.decorator';
 export { ParseIdPipe } from './api/parse-id.pipe';
 export { LOGIN_RATE_LIMIT } from './api/login-rate-limit';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   LeaderStatus,
@@ -10,8 +10,10 @@ import {
 import {
   BusinessError,
   ConflictError,
+  FILE_STORAGE,
   ForbiddenError,
   RequestContext,
+  type FileStorage,
   requireMember,
   TransactionRunner,
 } from '../../platform';
@@ -24,7 +26,6 @@ import { LeadersService } from './leaders.service';
 import { LeaderEntity } from './persistence/leader.entity';
 import {
   findRecruits,
-  namesOf,
   pickupPointsOf,
   reloadCurrent,
   transitionStatus,
@@ -42,6 +43,7 @@ export class LeaderApplicationsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly leaders: LeadersService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   agreement(): LeaderAgreement {
@@ -54,6 +56,7 @@ export class LeaderApplicationsService {
    */
   async apply(ctx: RequestContext, input: LeaderApplicationRequest): Promise<LeaderApplicationView> {
     const { memberId } = requireMember(ctx);
+    await this.assertOwnPhotoUrl(input.pickupPoint.photoUrl);
     try {
       return await this.tx.run((m) => this.applyWith(m, ctx, memberId, input));
     } catch (error) {
@@ -77,7 +80,7 @@ export class LeaderApplicationsService {
     const inviter = inviteCode
       ? await leaders.findOne({
           where: { inviteCode },
-          select: { id: true, memberId: true, status: true, name: true },
+          select: { id: true, memberId: true, status: true, name: true, inviteCode: true },
         })
       : undefined;
     const violation = applicationViolation({
@@ -110,6 +113,8 @@ export class LeaderApplicationsService {
       longitude: input.pickupPoint.longitude,
       openingHours: input.pickupPoint.openingHours.trim(),
       contactPhone: input.pickupPoint.contactPhone?.trim() || fields.phone,
+      // Absent on a re-application keeps the photo already on file; null removes it.
+      ...(input.pickupPoint.photoUrl !== undefined ? { photoUrl: input.pickupPoint.photoUrl } : {}),
     };
     const points = m.getRepository(PickupPointEntity);
     let before: Record<string, unknown> | null = null;
@@ -152,7 +157,16 @@ export class LeaderApplicationsService {
       before,
       after: leaderAuditSnapshot(leader, point),
     });
-    return toApplicationView(leader, point, inviter?.name ?? null);
+    return toApplicationView(leader, point, inviter ?? null);
+  }
+
+  /** A photo must be a file our storage handed out (and still holds): no hot-linking foreign URLs. */
+  private async assertOwnPhotoUrl(url: string | null | undefined): Promise<void> {
+    if (url === null || url === undefined) return;
+    const key = this.storage.keyOf(url);
+    if (key === null || !(await this.storage.exists(key))) {
+      throw new BusinessError('UPLOAD_URL_INVALID', '自提点照片无效，请重新上传');
+    }
   }
 
   /** GET /api/app/leader-applications/mine: the caller's own leader row, or null. */
@@ -164,9 +178,14 @@ export class LeaderApplicationsService {
       const point = (await pickupPointsOf(m, [leader.id])).get(leader.id);
       // Every leader has a pickup point (inserted with the row); a missing one is a broken invariant.
       if (!point) throw new Error(`leader ${leader.id} has no pickup point`);
-      const upline = leader.uplineLeaderId;
-      const uplineName = upline === null ? null : ((await namesOf(m, [upline])).get(upline) ?? null);
-      return toApplicationView(leader, point, uplineName);
+      const upline =
+        leader.uplineLeaderId === null
+          ? null
+          : await m.getRepository(LeaderEntity).findOne({
+              where: { id: leader.uplineLeaderId },
+              select: { id: true, name: true, inviteCode: true },
+            });
+      return toApplicationView(leader, point, upline);
     });
   }
 

@@ -17,6 +17,7 @@ export function toPickupPointSummary(p: PickupPointEntity): PickupPointSummary {
     longitude: p.longitude,
     openingHours: p.openingHours,
     contactPhone: p.contactPhone,
+    photoUrl: p.photoUrl ?? null,
   };
 }
 
@@ -25,7 +26,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export function toApplicationView(
   leader: LeaderEntity,
   point: PickupPointEntity,
-  uplineName: string | null,
+  upline: { name: string; inviteCode: string } | null,
 ): LeaderApplicationView {
   return {
     leaderId: leader.id,
@@ -34,7 +35,8 @@ export function toApplicationView(
     phone: leader.phone ?? '',
     inviteCode: leader.inviteCode,
     pickupPoint: toPickupPointSummary(point),
-    uplineName,
+    uplineName: upline?.name ?? null,
+    uplineInviteCode: upline?.inviteCode ?? null,
     // Every application made through the API stores both; only leaders created by staff before the
     // agreement existed lack them (see migration 0004).
     agreementVersion: leader.agreementVersion,
@@ -60,6 +62,7 @@ export function toListItem(
   point: PickupPointEntity | undefined,
   uplineName: string | null,
   recruitCount: number,
+  levelName: string | null,
 ): LeaderListItem {
   return {
     id: leader.id,
@@ -72,6 +75,8 @@ export function toListItem(
     pickupPointAddress: point?.address ?? null,
     uplineLeaderId: leader.uplineLeaderId,
     uplineName,
+    levelId: leader.levelId,
+    levelName,
     recruitCount,
     appliedAt: leader.appliedAt.toISOString(),
     reviewedAt: iso(leader.reviewedAt),
@@ -83,6 +88,7 @@ export function toDetail(
   leader: LeaderEntity,
   point: PickupPointEntity | undefined,
   recruits: RecruitView[],
+  levels: Pick<LeaderDetail, 'metrics' | 'levelHistory' | 'customerCount' | 'communityCount'>,
 ): LeaderDetail {
   return {
     ...item,
@@ -92,6 +98,8 @@ export function toDetail(
     statusReason: leader.statusReason,
     reviewedByName: leader.reviewedByName,
     recruits,
+    ...levels,
+    levelHoldUntil: iso(leader.levelHoldUntil),
   };
 }
 
@@ -114,6 +122,8 @@ export function leaderAuditSnapshot(
     reviewedAt: iso(leader.reviewedAt),
     reviewedByStaffId: leader.reviewedByStaffId,
     statusReason: leader.statusReason,
+    levelId: leader.levelId,
+    levelHoldUntil: iso(leader.levelHoldUntil),
     ...(point ? { pickupPoint: toPickupPointSummary(point) } : {}),
   };
 }

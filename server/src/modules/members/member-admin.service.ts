@@ -3,9 +3,8 @@ import type { EntityManager } from 'typeorm';
 import {
   BindingReason,
   type MemberDetail,
-  type MemberListItem,
   type MemberListQuery,
-  type Paged,
+  type MemberPage,
   type Permission,
   type TransferMembersResponse,
 } from '@linli/shared-types';
@@ -19,12 +18,14 @@ import {
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
-import { LeadersService } from '../leaders';
+import { CommunityDirectory, LeadersService } from '../leaders';
 import { decideBindingChange } from './domain/binding-rules';
 import { MemberBindingsService } from './member-bindings.service';
-import { toBindingChange, toMemberDetail, toMemberListItem } from './member.mapper';
+import { toBindingChange, toMemberCommunity, toMemberDetail, toMemberListItem } from './member.mapper';
+import { membershipsOfMember } from './persistence/community-membership.repository';
 import { MemberEntity } from './persistence/member.entity';
 import { bindingHistoryOf, findMemberPage } from './persistence/member.repository';
+import { tagChipsOf } from './persistence/tag.repository';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -38,25 +39,31 @@ export class MemberAdminService {
     private readonly audit: AuditService,
     private readonly leaders: LeadersService,
     private readonly bindings: MemberBindingsService,
+    private readonly communities: CommunityDirectory,
   ) {}
 
-  async list(ctx: RequestContext, query: MemberListQuery): Promise<Paged<MemberListItem>> {
+  async list(ctx: RequestContext, query: MemberListQuery): Promise<MemberPage> {
     requirePermission(ctx, 'members.read');
     const page = query.page ?? 1;
     const pageSize = Math.min(query.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     return this.tx.run(async (m) => {
-      const [rows, total] = await findMemberPage(m, { ...query, page, pageSize });
+      const { rows, total, totalCapped } = await findMemberPage(m, { ...query, page, pageSize });
       const leaderIds = rows.flatMap((r) => [r.currentLeaderId, r.firstLeaderId]).filter(isId);
-      const [leaders, activeLeaders] = await Promise.all([
+      const [leaders, activeLeaders, tags] = await Promise.all([
         this.leaders.getSummaries(leaderIds, m),
         this.leaders.activeLeaderMemberIds(
           rows.map((r) => r.id),
           m,
         ),
+        tagChipsOf(
+          m,
+          rows.map((r) => r.id),
+        ),
       ]);
       return {
-        items: rows.map((r) => toMemberListItem(r, leaders, activeLeaders.has(r.id))),
+        items: rows.map((r) => toMemberListItem(r, leaders, activeLeaders.has(r.id), tags.get(r.id) ?? [])),
         total,
+        totalCapped,
         page,
         pageSize,
       };
@@ -130,20 +137,28 @@ export class MemberAdminService {
     const member = await m.getRepository(MemberEntity).findOneBy({ id });
     if (!member) throw new NotFoundError('MEMBER_NOT_FOUND', '会员不存在');
     const history = await bindingHistoryOf(m, id, DETAIL_HISTORY);
+    const memberships = await membershipsOfMember(m, id);
+    const communityRefs = await this.communities.refsOf(
+      memberships.map((c) => c.communityId),
+      m,
+    );
     const leaderIds = [
       member.currentLeaderId,
       member.firstLeaderId,
       ...history.flatMap((h) => [h.fromLeaderId, h.toLeaderId]),
     ].filter(isId);
-    const [leaders, activeLeaders] = await Promise.all([
+    const [leaders, activeLeaders, tags] = await Promise.all([
       this.leaders.getSummaries(leaderIds, m),
       this.leaders.activeLeaderMemberIds([id], m),
+      tagChipsOf(m, [id]),
     ]);
     return toMemberDetail(
       member,
       leaders,
       activeLeaders.has(id),
       history.map((h) => toBindingChange(h, leaders)),
+      tags.get(id) ?? [],
+      memberships.map((c) => toMemberCommunity(c, communityRefs.get(c.communityId))),
     );
   }
 }

@@ -1,14 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type {
-  AppAuthOptions,
-  DevLoginRequest,
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
   MemberChannel,
-  MemberLoginResponse,
-  WechatLoginRequest,
+  type AppAuthOptions,
+  type DevLoginRequest,
+  type MemberEntry,
+  type MemberLoginResponse,
+  type WechatLoginRequest,
 } from '@linli/shared-types';
 import { APP_CONFIG, AppConfig, ForbiddenError, RequestContext, TransactionRunner } from '../../platform';
 import { TokenService, WechatClient } from '../identity';
 import { LeadersService } from '../leaders';
+import { CommunityJoinsService } from './community-joins.service';
+import { parseEntryScene } from './domain/entry-scene';
+import { markActiveWith } from './member-activity';
 import { MemberEntity } from './persistence/member.entity';
 import { isUniqueViolation } from './persistence/unique-violation';
 import { MembersService, type MemberIdentity } from './members.service';
@@ -21,6 +25,8 @@ export const DEV_OPENID_PREFIX = 'dev:';
 /** Mini-program login: WeChat code2session, the dev login, refresh and logout for members. */
 @Injectable()
 export class MemberAuthService {
+  private readonly logger = new Logger(MemberAuthService.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
@@ -28,6 +34,7 @@ export class MemberAuthService {
     private readonly wechat: WechatClient,
     private readonly members: MembersService,
     private readonly leaders: LeadersService,
+    private readonly communityJoins: CommunityJoinsService,
   ) {}
 
   options(): AppAuthOptions {
@@ -39,7 +46,7 @@ export class MemberAuthService {
     return this.login(ctx, {
       openid: session.openid,
       unionid: session.unionid,
-      ...(await this.entryOf(input.entry?.leaderCode ?? input.scene, input.entry?.channel)),
+      ...(await this.entryOf(withScene(input.entry, input.scene))),
     });
   }
 
@@ -52,18 +59,35 @@ export class MemberAuthService {
       openid,
       unionid: null,
       nickname: input.nickname,
-      ...(await this.entryOf(input.entry?.leaderCode, input.entry?.channel)),
+      ...(await this.entryOf(input.entry ?? {})),
     });
   }
 
-  /** `entry.leaderCode` (or the legacy `scene`) counts only when it is an active leader's invite code. */
+  /**
+   * A joinable community invite (`entry.communityCode`, or a `c=` scene) wins: group QR, its leader, the
+   * community. An invalid one never fails the login; it is logged and the leader code (if any) counts.
+   * `entry.leaderCode` (or the legacy `scene`) counts only when it is an active leader's invite code.
+   */
   private async entryOf(
-    leaderCode: string | undefined,
-    channel: MemberChannel | undefined,
-  ): Promise<Pick<MemberIdentity, 'entryLeaderId' | 'entryChannel'>> {
-    const code = leaderCode?.trim().toUpperCase();
+    entry: MemberEntry,
+  ): Promise<Pick<MemberIdentity, 'entryLeaderId' | 'entryChannel' | 'entryCommunity'>> {
+    const communityCode = entry.communityCode?.trim();
+    if (communityCode) {
+      const community = await this.communityJoins.findJoinable(communityCode);
+      if (community) {
+        return {
+          entryLeaderId: community.leaderId,
+          entryChannel: MemberChannel.GROUP_QR,
+          entryCommunity: community,
+        };
+      }
+      this.logger.warn(
+        `login with an invalid community invite code ${JSON.stringify(communityCode)}, ignored`,
+      );
+    }
+    const code = entry.leaderCode?.trim().toUpperCase();
     const entryLeaderId = code ? await this.leaders.findActiveLeaderIdByInviteCode(code) : null;
-    return { entryLeaderId, entryChannel: channel };
+    return { entryLeaderId, entryChannel: entry.channel };
   }
 
   async refresh(ctx: RequestContext, refreshToken: string): Promise<MemberLoginResponse> {
@@ -96,6 +120,7 @@ export class MemberAuthService {
     const attempt = () =>
       this.tx.run(async (m) => {
         const { member, isNew } = await this.members.findOrCreate(m, identity);
+        await markActiveWith(m, member.id, new Date());
         return this.respond(m, ctx, member, isNew);
       });
     try {
@@ -116,4 +141,14 @@ export class MemberAuthService {
     const pair = await this.tokens.issue(manager, ctx, { kind: 'member', id: member.id });
     return { ...pair, member: await this.members.profileOf(manager, member.id), isNew };
   }
+}
+
+/** The entry, completed by the legacy `scene` where the entry does not say (the entry wins). */
+function withScene(entry: MemberEntry | undefined, scene: string | undefined): MemberEntry {
+  const fromScene = parseEntryScene(scene);
+  return {
+    ...entry,
+    leaderCode: entry?.leaderCode ?? fromScene.leaderCode,
+    communityCode: entry?.communityCode ?? fromScene.communityCode,
+  };
 }

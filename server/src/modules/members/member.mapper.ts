@@ -1,4 +1,13 @@
-import type { BindingChange, LeaderSummary, MemberDetail, MemberListItem } from '@linli/shared-types';
+import type {
+  BindingChange,
+  LeaderSummary,
+  MemberCommunity,
+  MemberDetail,
+  MemberListItem,
+  TagChip,
+} from '@linli/shared-types';
+import type { CommunityRef } from '../leaders';
+import type { CommunityMembershipEntity } from './persistence/community-membership.entity';
 import type { MemberBindingEntity } from './persistence/member-binding.entity';
 import type { MemberEntity } from './persistence/member.entity';
 
@@ -7,7 +16,12 @@ type Leaders = ReadonlyMap<number, LeaderSummary>;
 const nameOf = (leaders: Leaders, id: number | null): string | null =>
   id === null ? null : (leaders.get(id)?.name ?? null);
 
-export function toMemberListItem(member: MemberEntity, leaders: Leaders, isLeader: boolean): MemberListItem {
+export function toMemberListItem(
+  member: MemberEntity,
+  leaders: Leaders,
+  isLeader: boolean,
+  tags: TagChip[],
+): MemberListItem {
   return {
     id: member.id,
     nickname: member.nickname,
@@ -17,6 +31,7 @@ export function toMemberListItem(member: MemberEntity, leaders: Leaders, isLeade
     channel: member.channel,
     firstLeaderName: nameOf(leaders, member.firstLeaderId),
     isLeader,
+    tags,
     joinedAt: member.createdAt.toISOString(),
   };
 }
@@ -41,9 +56,11 @@ export function toMemberDetail(
   leaders: Leaders,
   isLeader: boolean,
   bindingHistory: BindingChange[],
+  tags: TagChip[],
+  communities: MemberCommunity[],
 ): MemberDetail {
   return {
-    ...toMemberListItem(member, leaders, isLeader),
+    ...toMemberListItem(member, leaders, isLeader, tags),
     avatarUrl: member.avatarUrl,
     openid: member.openid,
     unionid: member.unionid,
@@ -54,9 +71,27 @@ export function toMemberDetail(
       firstLeaderId: member.firstLeaderId,
       firstLeaderName: nameOf(leaders, member.firstLeaderId),
       firstCommunityId: member.firstCommunityId,
+      // The first community is joined when the member is created, so it is among their memberships.
+      firstCommunityName: communities.find((c) => c.communityId === member.firstCommunityId)?.name ?? null,
       firstOrderAt: member.firstOrderAt ? member.firstOrderAt.toISOString() : null,
       attributedAt: member.attributedAt.toISOString(),
     },
     bindingHistory,
+    communities,
+    lastActiveAt: member.lastActiveAt ? member.lastActiveAt.toISOString() : null,
+  };
+}
+
+export function toMemberCommunity(
+  row: CommunityMembershipEntity,
+  community: CommunityRef | undefined,
+): MemberCommunity {
+  return {
+    communityId: row.communityId,
+    name: community?.name ?? '',
+    leaderId: row.leaderId,
+    leaderName: community?.leaderName ?? null,
+    channel: row.channel,
+    joinedAt: row.joinedAt.toISOString(),
   };
 }

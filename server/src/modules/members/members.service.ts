@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BindingReason, type MemberChannel, type MemberProfile } from '@linli/shared-types';
 import { NotFoundError, RequestContext, requireMember, TransactionRunner } from '../../platform';
-import { LeaderLifecycleHooks, LeadersService } from '../leaders';
+import { LeaderLifecycleHooks, LeadersService, type JoinableCommunity } from '../leaders';
 import { decideAttribution, entryBindingTarget } from './domain/binding-rules';
+import { CommunityJoinsService } from './community-joins.service';
 import { defaultNickname } from './domain/default-nickname';
+import { markActiveHourlyWith } from './member-activity';
 import { MemberBindingsService, type BindingActor } from './member-bindings.service';
 import { insertBindings } from './persistence/member.repository';
 import { MemberEntity } from './persistence/member.entity';
@@ -19,6 +21,8 @@ export interface MemberIdentity {
   entryLeaderId?: number | null;
   /** The channel the client claims (poster, share card…); attribution only, at creation. */
   entryChannel?: MemberChannel;
+  /** The community whose invite the member opened: joined; for a new member also the first community. */
+  entryCommunity?: JoinableCommunity | null;
 }
 
 export interface NewMember {
@@ -29,6 +33,8 @@ export interface NewMember {
   currentLeaderId?: number | null;
   /** Source channel; by default a shared card when created bound to a leader, else direct. */
   channel?: MemberChannel;
+  /** The community whose invite brought the member in. */
+  firstCommunityId?: number | null;
 }
 
 const SYSTEM_ACTOR: BindingActor = { type: 'system', id: null, name: null };
@@ -41,6 +47,7 @@ export class MembersService implements OnModuleInit {
     private readonly leaders: LeadersService,
     private readonly leaderHooks: LeaderLifecycleHooks,
     private readonly bindings: MemberBindingsService,
+    private readonly communityJoins: CommunityJoinsService,
   ) {}
 
   onModuleInit(): void {
@@ -94,6 +101,7 @@ export class MembersService implements OnModuleInit {
         });
         if (bound) existing.currentLeaderId = bindTo;
       }
+      await this.joinEntryCommunity(manager, existing.id, identity.entryCommunity);
       return { member: existing, isNew: false };
     }
     const attribution = decideAttribution(identity.entryLeaderId ?? null, identity.entryChannel);
@@ -104,9 +112,11 @@ export class MembersService implements OnModuleInit {
         nickname: identity.nickname?.trim() || defaultNickname(identity.openid),
         currentLeaderId: attribution.firstLeaderId,
         channel: attribution.channel,
+        firstCommunityId: identity.entryCommunity?.id ?? null,
       },
       'self',
     );
+    await this.joinEntryCommunity(manager, member.id, identity.entryCommunity);
     if (identity.unionid && !(await repo.exists({ where: { unionid: identity.unionid } }))) {
       await repo.update({ id: member.id }, { unionid: identity.unionid });
       member.unionid = identity.unionid;
@@ -135,7 +145,7 @@ export class MembersService implements OnModuleInit {
       currentLeaderId: leaderId,
       channel: input.channel ?? decideAttribution(leaderId, undefined).channel,
       firstLeaderId: leaderId,
-      firstCommunityId: null,
+      firstCommunityId: input.firstCommunityId ?? null,
       firstOrderAt: null,
       attributedAt: now,
     });
@@ -157,6 +167,24 @@ export class MembersService implements OnModuleInit {
       ]);
     }
     return repo.findOneByOrFail({ id: member.id });
+  }
+
+  /** Joins the member to the community if not in it yet, in the caller's transaction (logins, the seed). */
+  async joinCommunityWith(
+    manager: EntityManager,
+    memberId: number,
+    community: JoinableCommunity,
+  ): Promise<boolean> {
+    return (await this.communityJoins.joinWith(manager, memberId, community)) === 'joined';
+  }
+
+  /** A login through a community invite joins it; one archived since it was resolved is skipped. */
+  private async joinEntryCommunity(
+    manager: EntityManager,
+    memberId: number,
+    community: JoinableCommunity | null | undefined,
+  ): Promise<void> {
+    if (community) await this.communityJoins.joinWith(manager, memberId, community);
   }
 
   /** Binds an unbound member for a reason (the seed binds leaders to their own pickup point). */
@@ -184,7 +212,10 @@ export class MembersService implements OnModuleInit {
   /** GET /api/app/me */
   async me(ctx: RequestContext): Promise<MemberProfile> {
     const { memberId } = requireMember(ctx);
-    return this.tx.run((m) => this.profileOf(m, memberId));
+    return this.tx.run(async (m) => {
+      await markActiveHourlyWith(m, memberId, new Date());
+      return this.profileOf(m, memberId);
+    });
   }
 
   async profileOf(manager: EntityManager, memberId: number): Promise<MemberProfile> {

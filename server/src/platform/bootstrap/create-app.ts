@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { configureHttp } from '../http/configure-http';
 import { createFastifyAdapter } from '../http/fastify-adapter';
 import { serveFrontends } from '../static/serve-frontends';
+import { serveUploads } from '../storage/serve-uploads';
 
 type ExtraModules = Array<Type<unknown> | DynamicModule>;
 
@@ -23,6 +24,7 @@ export async function createHttpApp(
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();
   await configureHttp(app, config);
+  await serveUploads(app, config);
   if (options.serveStatic && config.staticRoot) await serveFrontends(app, config.staticRoot);
   await app.init();
   return app;

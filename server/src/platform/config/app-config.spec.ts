@@ -177,6 +177,16 @@ describe('loadConfig', () => {
     expect(config.wechat).toEqual({ appId: 'wx123', secret: 's', apiBase: 'http://127.0.0.1:9999' });
   });
 
+  it('defaults PUBLIC_BASE_URL to the local server and validates it', () => {
+    expect(embedded({ PORT: '4100' }).publicBaseUrl).toBe('http://localhost:4100');
+    expect(embedded({ PUBLIC_BASE_URL: 'https://tuan.example.com/linli/' }).publicBaseUrl).toBe(
+      'https://tuan.example.com/linli',
+    );
+    expect(() => embedded({ PUBLIC_BASE_URL: 'tuan.example.com' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => embedded({ PUBLIC_BASE_URL: 'ftp://tuan.example.com' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => embedded({ PUBLIC_BASE_URL: 'https://a.example/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
   it('parses lists and booleans leniently but exactly', () => {
     const config = embedded({
       CORS_ORIGINS: ' https://a.example , http://localhost:5173 ',
@@ -186,5 +196,28 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
     expect(config.seedDemo).toBe(false);
     expect(config.devLogin).toBe(true);
+  });
+});
+
+describe('loadConfig: uploads', () => {
+  it('keeps uploads next to the SQLite file by default, 5 MB, on local disk', () => {
+    expect(loadConfig({ SQLITE_PATH: '/srv/linli/db.sqlite' }).uploads).toEqual({
+      storage: 'local',
+      dir: '/srv/linli/uploads',
+      maxBytes: 5_242_880,
+    });
+  });
+
+  it('uses ./data/uploads with MySQL and honours UPLOAD_DIR / UPLOAD_MAX_BYTES', () => {
+    const mysql = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/linli', JWT_SECRET: 'y'.repeat(32) };
+    expect(loadConfig(mysql).uploads.dir).toBe(join(process.cwd(), 'data', 'uploads'));
+    expect(
+      loadConfig({ ...mysql, UPLOAD_DIR: '/var/lib/linli/uploads', UPLOAD_MAX_BYTES: '2097152' }).uploads,
+    ).toEqual({ storage: 'local', dir: '/var/lib/linli/uploads', maxBytes: 2_097_152 });
+  });
+
+  it('refuses an unknown storage or an out-of-range size', () => {
+    expect(() => loadConfig({ SQLITE_PATH: ':memory:', UPLOAD_STORAGE: 's3' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SQLITE_PATH: ':memory:', UPLOAD_MAX_BYTES: '10' })).toThrow(/UPLOAD_MAX_BYTES/);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { resolveJwtSecret } from './jwt-secret';
 
@@ -36,6 +36,10 @@ export interface AppConfig {
   runMigrations: boolean;
   logLevel: string;
   staticRoot: string | null;
+  /** Where the public (H5) app is reachable, without a trailing slash: invite links point here. */
+  publicBaseUrl: string;
+  /** Uploaded images: local disk under `dir`, served at /uploads/ (see platform/storage). */
+  uploads: { storage: 'local'; dir: string; maxBytes: number };
   version: string;
 }
 
@@ -101,9 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     throw new ConfigError(missing, '必须与 WECHAT_APPID / WECHAT_SECRET 成对设置 (两者都设或都不设)');
   }
 
+  const port = read.integer('PORT', 3000, 1, 65535);
   const config: Omit<AppConfig, 'jwt'> & { jwt: Omit<AppConfig['jwt'], 'secret'> } = {
     nodeEnv,
-    port: read.integer('PORT', 3000, 1, 65535),
+    port,
     host: read.optionalString('HOST') ?? '0.0.0.0',
     database,
     redisUrl: redisUrl ?? null,
@@ -130,6 +135,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     runMigrations: read.boolean('RUN_MIGRATIONS', true),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     staticRoot: resolveStaticRoot(read.optionalString('STATIC_ROOT')),
+    publicBaseUrl: readPublicBaseUrl(read.optionalString('PUBLIC_BASE_URL'), port),
+    uploads: {
+      storage: read.oneOf('UPLOAD_STORAGE', ['local'], 'local'),
+      dir: resolveUploadDir(read.optionalString('UPLOAD_DIR'), database),
+      maxBytes: read.integer('UPLOAD_MAX_BYTES', 5_242_880, 1024, 20_971_520),
+    },
     version: readServerVersion(),
   };
   const adminPassword = config.adminInitialPassword;
@@ -234,9 +245,27 @@ function validateOrigin(origin: string): string {
   return url.origin;
 }
 
+/** PUBLIC_BASE_URL (http/https, may carry a path prefix), or the local server by default. */
+function readPublicBaseUrl(raw: string | undefined, port: number): string {
+  if (raw === undefined) return `http://localhost:${port}`;
+  const url = validateUrl('PUBLIC_BASE_URL', raw, ['http:', 'https:']);
+  if (url.search || url.hash) {
+    throw new ConfigError('PUBLIC_BASE_URL', `不能带查询参数或 # (当前值: "${raw}")`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 function resolveSqlitePath(raw: string | undefined): string {
   if (raw === ':memory:') return raw;
   return resolve(raw ?? 'data/linli.sqlite');
+}
+
+/** UPLOAD_DIR or `uploads/` in the data directory (next to the SQLite file, else ./data/uploads). */
+function resolveUploadDir(raw: string | undefined, database: AppConfig['database']): string {
+  if (raw) return resolve(raw);
+  const dataDir =
+    database.type === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : resolve('data');
+  return join(dataDir, 'uploads');
 }
 
 /** STATIC_ROOT or, when absent, the repository root this server was built in (two levels above dist/src). */

@@ -24,6 +24,15 @@ interface TransactionScope {
  *   interleave; transactions are therefore serialised in this process. MySQL uses the pool freely.
  * - `afterCommit` callbacks (e.g. the outbox nudge) run only once the outermost transaction committed.
  */
+export interface TransactionOptions {
+  /**
+   * READ COMMITTED instead of InnoDB's REPEATABLE READ (outermost transactions on MySQL only). Locking
+   * reads then lock the rows they return but no gaps, so they never block INSERTs of other transactions:
+   * for claim queries over a table others keep appending to (the outbox).
+   */
+  readCommitted?: boolean;
+}
+
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger(TransactionRunner.name);
@@ -32,10 +41,10 @@ export class TransactionRunner {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const outer = this.openScope();
     if (outer) return work(outer.manager);
-    return this.serialised(() => this.runOutermost(work));
+    return this.serialised(() => this.runOutermost(work, options));
   }
 
   /** Registers a callback to run after the transaction that owns `manager` commits; false if none is known. */
@@ -51,16 +60,24 @@ export class TransactionRunner {
     return scope && !scope.finished ? scope : undefined;
   }
 
-  private async runOutermost<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async runOutermost<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options: TransactionOptions,
+  ): Promise<T> {
     const afterCommit: Array<() => void> = [];
-    const result = await this.dataSource.transaction(async (manager) => {
+    const inScope = async (manager: EntityManager) => {
       const scope: TransactionScope = { manager, afterCommit, finished: false };
       try {
         return await this.scopes.run(scope, () => work(manager));
       } finally {
         scope.finished = true;
       }
-    });
+    };
+    // SQLite serialises everything anyway; the isolation level only means something on MySQL/MariaDB.
+    const result =
+      options.readCommitted && this.dataSource.options.type === 'mysql'
+        ? await this.dataSource.transaction('READ COMMITTED', inScope)
+        : await this.dataSource.transaction(inScope);
     for (const callback of afterCommit) {
       try {
         callback();

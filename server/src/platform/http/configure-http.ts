@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
@@ -35,7 +36,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // blob:: Taro H5's uploadFile reads the chosen image (a blob: URL of this page) with XHR first.
+        connectSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -75,6 +77,19 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
         statusCode: context.statusCode,
         requestId: request.requestId,
       }),
+  });
+
+  // multipart/form-data for the upload endpoints only: it has its own limits (the JSON body limit
+  // above does not apply to it); a larger file fails with 413 when the handler reads it.
+  await app.register(multipart, {
+    limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+  });
+  // Every other route keeps answering 415 to multipart, as before the plugin was there.
+  fastify.addHook('preValidation', async (request) => {
+    const config = request.routeOptions.config as { acceptsMultipart?: boolean } | undefined;
+    if (request.isMultipart() && !config?.acceptsMultipart) {
+      throw Object.assign(new Error('multipart not accepted here'), { statusCode: 415 });
+    }
   });
 
   app.setGlobalPrefix(API_PREFIX);

@@ -111,7 +111,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async claim(token: string): Promise<OutboxEventEntity[]> {
     try {
-      return await this.transactions.run((manager) => this.claimIn(manager, token));
+      // READ COMMITTED: under REPEATABLE READ the locking scan also locks the gap after the last pending
+      // row, where every new event is inserted, and a business transaction publishing an event could be
+      // chosen as the deadlock victim. With record locks only, publishers never wait for a relay.
+      return await this.transactions.run((manager) => this.claimIn(manager, token), { readCommitted: true });
     } catch (error) {
       // Two relays touching the same index range can deadlock on MySQL; the loser simply tries next pass.
       if ((error as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK') return [];

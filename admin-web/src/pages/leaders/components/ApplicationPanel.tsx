@@ -1,4 +1,4 @@
-import { Descriptions, Skeleton, Typography } from 'antd';
+import { Descriptions, Image, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '../../../components/LoadError';
 import { fetchLeader, formatCoordinates, formatDateTime, leaderKeys } from '../service';
@@ -33,6 +33,21 @@ export function ApplicationPanel({ leaderId }: { leaderId: number }) {
       </Descriptions.Item>
       <Descriptions.Item label="专属邀请码">
         <Typography.Text code>{leader.inviteCode}</Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label="自提点照片">
+        {point?.photoUrl ? (
+          // antd Image: click for a full-size preview; the thumbnail keeps the row compact.
+          <Image
+            src={point.photoUrl}
+            alt={`${point.name}照片`}
+            width={96}
+            height={72}
+            style={{ objectFit: 'cover', borderRadius: 6 }}
+            data-testid="application-photo"
+          />
+        ) : (
+          <Typography.Text type="secondary">未上传</Typography.Text>
+        )}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -1,6 +1,11 @@
-import { Button, Input, Radio, Space } from 'antd';
+import { Button, Input, Radio, Select, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { LEADER_STATUS_LABELS, type LeaderListQuery, type LeaderStatus } from '@linli/shared-types';
+import {
+  LEADER_STATUS_LABELS,
+  type LeaderLevel,
+  type LeaderListQuery,
+  type LeaderStatus,
+} from '@linli/shared-types';
 
 interface Props {
   query: LeaderListQuery;
@@ -8,6 +13,8 @@ interface Props {
   onReset: () => void;
   /** The application queue is always `pending`: no status choice there. */
   showStatus?: boolean;
+  /** The ladder, for the level filter (absent: no level filter). */
+  levels?: LeaderLevel[];
 }
 
 const STATUS_OPTIONS = [
@@ -18,7 +25,7 @@ const STATUS_OPTIONS = [
   })),
 ];
 
-export function LeaderFilters({ query, onChange, onReset, showStatus = true }: Props) {
+export function LeaderFilters({ query, onChange, onReset, showStatus = true, levels }: Props) {
   return (
     <Space wrap size={[12, 12]}>
       {showStatus && (
@@ -29,6 +36,17 @@ export function LeaderFilters({ query, onChange, onReset, showStatus = true }: P
           options={STATUS_OPTIONS}
           onChange={(e) => onChange({ status: (e.target.value as LeaderStatus | '') || undefined })}
           data-testid="leader-filter-status"
+        />
+      )}
+      {levels && (
+        <Select<number>
+          allowClear
+          placeholder="全部等级"
+          value={query.levelId}
+          options={levels.map((level) => ({ value: level.id, label: level.name }))}
+          onChange={(levelId) => onChange({ levelId })}
+          style={{ width: 140 }}
+          data-testid="leader-filter-level"
         />
       )}
       <Input.Search

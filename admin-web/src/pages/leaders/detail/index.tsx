@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, EnvironmentOutlined, SwapOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { LeaderDetail } from '@linli/shared-types';
 import { isApiError } from '../../../api';
@@ -10,13 +10,17 @@ import { usePermission } from '../../../session/hooks';
 import { LeaderActionButtons } from '../components/LeaderActionButtons';
 import { LeaderStatusBadge } from '../components/LeaderStatusBadge';
 import { ReasonModal, type ReasonTarget } from '../components/ReasonModal';
-import { RecruitsTable } from '../components/RecruitsTable';
+import { SetLevelModal } from '../components/SetLevelModal';
 import { TransferMembersModal } from '../components/TransferMembersModal';
-import { UplineLink } from '../components/UplineLink';
 import { useLeaderActions } from '../components/useLeaderActions';
 import { countMembersAtLeader, memberKeys } from '../../members/service';
-import { fetchLeader, formatCoordinates, formatDateTime, leaderKeys, parseLeaderId } from '../service';
-import { FOUR_COLUMNS, none, TWO_COLUMNS } from '../../../components/detail-layout';
+import { tabFromSearch, type DetailTab } from '../levels-service';
+import { fetchLeader, leaderKeys, parseLeaderId } from '../service';
+import { DownlineTab } from './DownlineTab';
+import { LevelHistoryTab } from './LevelHistoryTab';
+import { OverviewTab } from './OverviewTab';
+import { CommunitiesTab } from './tabs/CommunitiesTab';
+import { CustomersTab } from './tabs/CustomersTab';
 
 function NotFound() {
   return (
@@ -53,92 +57,15 @@ function ReasonAlert({ leader }: { leader: LeaderDetail }) {
   );
 }
 
-function Profile({ leader, memberCount }: { leader: LeaderDetail; memberCount: number | null }) {
-  return (
-    <Card title="基本信息" variant="borderless" style={{ height: '100%' }}>
-      <Descriptions column={TWO_COLUMNS} data-testid="leader-profile">
-        <Descriptions.Item label="姓名">{leader.name}</Descriptions.Item>
-        <Descriptions.Item label="手机号">{leader.phone ?? none}</Descriptions.Item>
-        <Descriptions.Item label="状态">
-          <LeaderStatusBadge status={leader.status} />
-        </Descriptions.Item>
-        <Descriptions.Item label="会员 ID">{leader.memberId}</Descriptions.Item>
-        <Descriptions.Item label="专属邀请码">
-          <Typography.Text code copyable>
-            {leader.inviteCode}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label="上级团长">
-          <UplineLink id={leader.uplineLeaderId} name={leader.uplineName} />
-        </Descriptions.Item>
-        <Descriptions.Item label="直推团员">{leader.recruitCount} 名</Descriptions.Item>
-        {memberCount !== null && (
-          <Descriptions.Item label="绑定会员">
-            <Link to={`/members?leaderId=${leader.id}`} data-testid="leader-member-count">
-              {memberCount} 名
-            </Link>
-          </Descriptions.Item>
-        )}
-        <Descriptions.Item label="申请时间">{formatDateTime(leader.appliedAt)}</Descriptions.Item>
-      </Descriptions>
-    </Card>
-  );
-}
-
-function PickupPoint({ leader }: { leader: LeaderDetail }) {
-  const point = leader.pickupPoint;
-  const coordinates = point ? formatCoordinates(point.latitude, point.longitude) : null;
-  return (
-    <Card title="自提点" variant="borderless" style={{ height: '100%' }}>
-      {point ? (
-        <Descriptions column={TWO_COLUMNS} data-testid="leader-pickup-point">
-          <Descriptions.Item label="名称">{point.name}</Descriptions.Item>
-          <Descriptions.Item label="联系电话">{point.contactPhone ?? leader.phone ?? none}</Descriptions.Item>
-          <Descriptions.Item label="地址" span={2}>
-            {point.address}
-          </Descriptions.Item>
-          <Descriptions.Item label="营业时间">{point.openingHours ?? none}</Descriptions.Item>
-          <Descriptions.Item label="坐标">
-            {coordinates ? (
-              <Space size={4}>
-                <EnvironmentOutlined />
-                {coordinates}
-              </Space>
-            ) : (
-              <Typography.Text type="secondary">未定位</Typography.Text>
-            )}
-          </Descriptions.Item>
-        </Descriptions>
-      ) : (
-        <Typography.Text type="secondary">尚未设置自提点</Typography.Text>
-      )}
-    </Card>
-  );
-}
-
-function ReviewAndAgreement({ leader }: { leader: LeaderDetail }) {
-  return (
-    <Card title="签约与审核" variant="borderless">
-      <Descriptions column={FOUR_COLUMNS} data-testid="leader-agreement">
-        <Descriptions.Item label="团长协议">
-          {leader.agreementVersion ? `版本 ${leader.agreementVersion}` : none}
-        </Descriptions.Item>
-        <Descriptions.Item label="签署时间">
-          {formatDateTime(leader.agreementAcceptedAt) ?? none}
-        </Descriptions.Item>
-        <Descriptions.Item label="审核人">{leader.reviewedByName ?? none}</Descriptions.Item>
-        <Descriptions.Item label="审核时间">{formatDateTime(leader.reviewedAt) ?? none}</Descriptions.Item>
-      </Descriptions>
-    </Card>
-  );
-}
-
 export default function LeaderDetailPage() {
   const id = parseLeaderId(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const tab = tabFromSearch(params);
   const canWrite = usePermission('leaders.write');
   const canReadMembers = usePermission('members.read');
   const canMoveMembers = usePermission('members.write');
   const [transferring, setTransferring] = useState(false);
+  const [settingLevel, setSettingLevel] = useState(false);
   const [reasonTarget, setReasonTarget] = useState<ReasonTarget | null>(null);
   const actions = useLeaderActions();
 
@@ -170,6 +97,38 @@ export default function LeaderDetailPage() {
   }
 
   const leader = detail.data;
+  const openTab = (key: string) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true });
+  const tabs: Array<{ key: DetailTab; label: string; children: React.ReactNode }> = [
+    {
+      key: 'overview',
+      label: '概况',
+      children: (
+        <OverviewTab
+          leader={leader}
+          memberCount={memberCount.data ?? null}
+          canWrite={canWrite}
+          onSetLevel={() => setSettingLevel(true)}
+        />
+      ),
+    },
+    {
+      key: 'levels',
+      label: `等级记录（${leader.levelHistory.length}）`,
+      children: <LevelHistoryTab leader={leader} />,
+    },
+    { key: 'downline', label: '下级团队', children: <DownlineTab leaderId={leader.id} /> },
+    {
+      key: 'customers',
+      label: `客户（${leader.customerCount}）`,
+      children: <CustomersTab leaderId={leader.id} />,
+    },
+    {
+      key: 'communities',
+      label: `社群（${leader.communityCount}）`,
+      children: <CommunitiesTab leaderId={leader.id} />,
+    },
+  ];
+
   return (
     <div data-testid="leader-detail">
       <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
@@ -203,28 +162,22 @@ export default function LeaderDetailPage() {
         </Space>
       </Flex>
       <ReasonAlert leader={leader} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Profile leader={leader} memberCount={memberCount.data ?? null} />
-        </Col>
-        <Col xs={24} xl={12}>
-          <PickupPoint leader={leader} />
-        </Col>
-        <Col span={24}>
-          <ReviewAndAgreement leader={leader} />
-        </Col>
-        <Col span={24}>
-          <Card title={`直推团员（${leader.recruitCount}）`} variant="borderless">
-            <RecruitsTable recruits={leader.recruits} total={leader.recruitCount} />
-          </Card>
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={openTab}
+        items={tabs}
+        destroyOnHidden
+        data-testid="leader-detail-tabs"
+      />
       <ReasonModal
         target={reasonTarget}
         submitting={actions.isPending}
         submit={actions.mutateAsync}
         onClose={() => setReasonTarget(null)}
       />
+      {canWrite && (
+        <SetLevelModal leader={leader} open={settingLevel} onClose={() => setSettingLevel(false)} />
+      )}
       {canMoveMembers && (
         <TransferMembersModal
           leader={leader}

@@ -4,6 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { MEMBER_CHANNEL_LABELS, type MemberChannel } from '@linli/shared-types';
 import { ActiveLeaderSelect } from '../../../components/ActiveLeaderSelect';
 import type { MemberListFilters } from '../service';
+import { CommunitySelect } from './CommunitySelect';
+import { TagSelect } from './TagSelect';
 
 interface Props {
   filters: MemberListFilters;
@@ -30,7 +32,7 @@ export function MemberFilters({ filters, leaderName, onChange, onReset }: Props)
         // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
         key={filters.keyword ?? ''}
         defaultValue={filters.keyword}
-        placeholder="搜索昵称 / 手机号 / openid"
+        placeholder="昵称开头 / 手机号开头 / openid"
         allowClear
         maxLength={64}
         enterButton
@@ -55,6 +57,20 @@ export function MemberFilters({ filters, leaderName, onChange, onReset }: Props)
         style={{ width: 140 }}
         onChange={(channel) => onChange({ channel })}
         data-testid="member-filter-channel"
+      />
+      <TagSelect
+        purpose="filter"
+        value={filters.tagId}
+        placeholder="标签"
+        style={{ width: 160 }}
+        onChange={(tagId) => onChange({ tagId })}
+        data-testid="member-filter-tag"
+      />
+      <CommunitySelect
+        value={filters.communityId}
+        style={{ width: 200 }}
+        onChange={(communityId) => onChange({ communityId })}
+        data-testid="member-filter-community"
       />
       <DatePicker.RangePicker
         value={range}

@@ -22,6 +22,8 @@ import { usePermission } from '../../../session/hooks';
 import { formatCoordinates, formatDateTime } from '../../../utils/format';
 import { BindingTimeline } from '../components/BindingTimeline';
 import { ChannelTag, LeaderBadge, LeaderLink } from '../components/MemberBits';
+import { MemberCommunities } from '../components/MemberCommunities';
+import { MemberTagsCard } from '../components/MemberTagsCard';
 import { MoveMemberModal } from '../components/MoveMemberModal';
 import { fetchMember, memberKeys, parseMemberId } from '../service';
 import { none, ONE_COLUMN, TWO_COLUMNS } from '../../../components/detail-layout';
@@ -51,6 +53,11 @@ function Profile({ member }: { member: MemberDetail }) {
         <Descriptions.Item label="会员 ID">{member.id}</Descriptions.Item>
         <Descriptions.Item label="身份">{member.isLeader ? <LeaderBadge /> : '会员'}</Descriptions.Item>
         <Descriptions.Item label="加入时间">{formatDateTime(member.joinedAt)}</Descriptions.Item>
+        <Descriptions.Item label="最近活跃">
+          {formatDateTime(member.lastActiveAt) ?? (
+            <Typography.Text type="secondary">暂无记录</Typography.Text>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label="当前团长">
           {member.currentLeaderId === null ? (
             <Typography.Text type="secondary">未绑定</Typography.Text>
@@ -92,6 +99,15 @@ function Source({ member }: { member: MemberDetail }) {
             <Link to={`/leaders/${source.firstLeaderId}`} data-testid="member-first-leader">
               {source.firstLeaderName ?? `团长 #${source.firstLeaderId}`}
             </Link>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label="首次社群">
+          {source.firstCommunityId === null ? (
+            <Typography.Text type="secondary">无（未经社群邀请进入）</Typography.Text>
+          ) : (
+            <Typography.Text data-testid="member-first-community">
+              {source.firstCommunityName ?? `社群 #${source.firstCommunityId}`}
+            </Typography.Text>
           )}
         </Descriptions.Item>
         <Descriptions.Item label="归因时间">{formatDateTime(source.attributedAt)}</Descriptions.Item>
@@ -207,6 +223,12 @@ export default function MemberDetailPage() {
         </Col>
         <Col xs={24} md={12} xl={6}>
           <PickupPoint member={member} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <MemberTagsCard member={member} canWrite={canWrite} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <MemberCommunities communities={member.communities ?? []} />
         </Col>
         <Col span={24}>
           <Card title={`绑定记录（${member.bindingHistory.length}）`} variant="borderless">

@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { LeaderDetail, LeaderListItem, Paged } from '@linli/shared-types';
+import type { DownlineView, LeaderDetail, LeaderListItem, Paged } from '@linli/shared-types';
 import { ApiErrorBodyDto, ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
 import { ParseIdPipe, RequirePermissions } from '../../identity';
 import { LeaderAdminService } from '../leader-admin.service';
@@ -16,6 +16,7 @@ import {
   LeaderPageDto,
   LeaderStatusReasonRequestDto,
 } from './dto/admin-leader.dto';
+import { DownlineViewDto, SetLeaderLevelRequestDto } from './dto/leader-level.dto';
 
 const INVALID_STATUS = { description: 'LEADER_INVALID_STATUS：当前状态不允许此操作', type: ApiErrorBodyDto };
 const NOT_FOUND = { description: 'LEADER_NOT_FOUND', type: ApiErrorBodyDto };
@@ -40,6 +41,31 @@ export class AdminLeadersController {
   @ApiNotFoundResponse(NOT_FOUND)
   get(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: number): Promise<LeaderDetail> {
     return this.leaders.get(ctx, id);
+  }
+
+  @Get(':id/downline')
+  @RequirePermissions('leaders.read')
+  @ApiOkResponse({
+    type: DownlineViewDto,
+    description: '团长本人与直接招募的团员（含各自的直接/全部下级数）；更深层级对子节点再次调用',
+  })
+  @ApiNotFoundResponse(NOT_FOUND)
+  downline(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: number): Promise<DownlineView> {
+    return this.leaders.downline(ctx, id);
+  }
+
+  @Post(':id/level')
+  @HttpCode(200)
+  @RequirePermissions('leaders.write')
+  @ApiOkResponse({ type: LeaderDetailDto, description: '手动调整等级；保级期内自动评估不调整此团长' })
+  @ApiNotFoundResponse({ description: 'LEADER_NOT_FOUND / LEADER_LEVEL_NOT_FOUND', type: ApiErrorBodyDto })
+  @ApiConflictResponse({ description: 'LEADER_INVALID_STATUS：待审核或已拒绝', type: ApiErrorBodyDto })
+  setLevel(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: SetLeaderLevelRequestDto,
+  ): Promise<LeaderDetail> {
+    return this.leaders.setLevel(ctx, id, body);
   }
 
   @Post(':id/approve')

@@ -52,6 +52,14 @@ export class LeaderEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   statusReason!: string | null;
 
+  /** The leader's level (团长等级); null until the first evaluation or approval assigns one. */
+  @Column({ type: 'int', nullable: true })
+  levelId!: number | null;
+
+  /** Set by a manual level change: the scheduled evaluation leaves the leader alone until then. */
+  @UtcDateTimeColumn({ nullable: true })
+  levelHoldUntil!: Date | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

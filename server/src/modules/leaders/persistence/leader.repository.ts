@@ -4,7 +4,7 @@ import type { LeaderListQuery, LeaderStatus } from '@linli/shared-types';
 import { LeaderEntity } from './leader.entity';
 import { PickupPointEntity } from './pickup-point.entity';
 
-/** The admin list: newest application first, filtered by status and a keyword. */
+/** The admin list: newest application first, filtered by status, level and a keyword. */
 export async function findLeaderPage(
   manager: EntityManager,
   query: LeaderListQuery & { page: number; pageSize: number },
@@ -14,6 +14,7 @@ export async function findLeaderPage(
     .createQueryBuilder('l')
     .leftJoin(PickupPointEntity, 'p', 'p.leader_id = l.id');
   if (query.status) qb.andWhere('l.status = :status', { status: query.status });
+  if (query.levelId) qb.andWhere('l.level_id = :levelId', { levelId: query.levelId });
   const keyword = query.keyword?.trim();
   if (keyword) {
     const pattern = likePattern(keyword);

@@ -34,6 +34,10 @@ export class PickupPointEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   contactPhone!: string | null;
 
+  /** URL of the photo in our file storage (/uploads/…), or null. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  photoUrl!: string | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

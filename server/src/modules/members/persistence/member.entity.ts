@@ -48,6 +48,10 @@ export class MemberEntity {
   @UtcDateTimeColumn()
   attributedAt!: Date;
 
+  /** Last use of the mini-program (login, or opening it at most once an hour); "active customers" use it. */
+  @UtcDateTimeColumn({ nullable: true })
+  lastActiveAt!: Date | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

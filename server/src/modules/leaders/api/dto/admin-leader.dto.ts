@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import {
   LeaderStatus,
   type LeaderDetail,
@@ -11,6 +11,7 @@ import {
 } from '@linli/shared-types';
 import { PageQueryDto } from '../../../../platform';
 import { RecruitViewDto } from './leader-application.dto';
+import { LeaderLevelChangeDto, LeaderMetricsDto } from './leader-level.dto';
 import { PickupPointSummaryDto } from './leader-summary.dto';
 
 const STATUSES = Object.values(LeaderStatus);
@@ -27,6 +28,13 @@ export class LeaderListQueryDto extends PageQueryDto implements LeaderListQuery 
   @IsString({ message: '关键词必须是文本' })
   @MaxLength(40, { message: '关键词最长 40 个字符' })
   keyword?: string;
+
+  @ApiPropertyOptional({ description: '只看此等级的团长' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '等级编号必须是整数' })
+  @Min(1, { message: '等级编号必须是正整数' })
+  levelId?: number;
 }
 
 export class LeaderListItemDto implements LeaderListItem {
@@ -40,6 +48,8 @@ export class LeaderListItemDto implements LeaderListItem {
   @ApiProperty({ type: String, nullable: true }) pickupPointAddress!: string | null;
   @ApiProperty({ type: Number, nullable: true }) uplineLeaderId!: number | null;
   @ApiProperty({ type: String, nullable: true }) uplineName!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) levelId!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: '银牌团长' }) levelName!: string | null;
   @ApiProperty({ description: '直接招募的团员数' }) recruitCount!: number;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
@@ -60,6 +70,19 @@ export class LeaderDetailDto extends LeaderListItemDto implements LeaderDetail {
   @ApiProperty({ type: String, nullable: true }) reviewedByName!: string | null;
   @ApiProperty({ type: [RecruitViewDto], description: '直接招募的团员，最新在前（最多 100 个）' })
   recruits!: RecruitViewDto[];
+  @ApiProperty({ type: LeaderMetricsDto, description: '等级评估使用的近30天数据' })
+  metrics!: LeaderMetricsDto;
+  @ApiProperty({ type: [LeaderLevelChangeDto], description: '等级变动记录，最新在前（最多 100 条）' })
+  levelHistory!: LeaderLevelChangeDto[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '手动调整后的保级截止时间：此前自动评估跳过该团长',
+  })
+  levelHoldUntil!: string | null;
+  @ApiProperty({ description: '当前绑定的客户数' }) customerCount!: number;
+  @ApiProperty({ description: '社群数' }) communityCount!: number;
 }
 
 export class LeaderStatusReasonRequestDto implements LeaderStatusReasonRequest {

@@ -75,6 +75,17 @@ export class PickupPointInputDto implements PickupPointInput {
   @IsString({ message: '联系电话必须是文本' })
   @Matches(CONTACT_PHONE, { message: '联系电话格式不正确（手机号或带区号的座机）' })
   contactPhone?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'POST /api/app/uploads 返回的 url（仅限本站存储），或 null',
+    example: '/uploads/2026/11/23/5f2c0d9a3b7e4c1d8a6f2e0b9c7d4a1e.jpg',
+  })
+  @IsOptional()
+  @IsString({ message: '自提点照片必须是上传后返回的地址' })
+  @MaxLength(512, { message: '自提点照片地址过长' })
+  photoUrl?: string | null;
 }
 
 export class LeaderApplicationRequestDto implements LeaderApplicationRequest {
@@ -120,6 +131,8 @@ export class LeaderApplicationViewDto implements LeaderApplicationView {
   @ApiProperty({ description: '自己的邀请码（审核通过后可用于招募团员）' }) inviteCode!: string;
   @ApiProperty({ type: PickupPointSummaryDto }) pickupPoint!: PickupPointSummaryDto;
   @ApiProperty({ type: String, nullable: true }) uplineName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '招募人的邀请码' }) uplineInviteCode!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) agreementVersion!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) agreementAcceptedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;

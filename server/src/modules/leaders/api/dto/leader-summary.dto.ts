@@ -9,6 +9,13 @@ export class PickupPointSummaryDto implements PickupPointSummary {
   @ApiProperty({ type: Number, nullable: true, example: 120.1213 }) longitude!: number | null;
   @ApiProperty({ type: String, nullable: true, example: '每天 08:00–20:00' }) openingHours!: string | null;
   @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '自提点照片 URL',
+    example: '/uploads/2026/11/23/5f2c….jpg',
+  })
+  photoUrl!: string | null;
 }
 
 export class LeaderSummaryDto implements LeaderSummary {

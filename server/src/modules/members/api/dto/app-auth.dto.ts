@@ -43,6 +43,15 @@ export class MemberEntryDto implements MemberEntry {
   @IsOptional()
   @IsIn(CHANNELS, { message: '渠道只能是 poster、share_card、group_qr、search、import 或 direct' })
   channel?: MemberChannel;
+
+  @ApiPropertyOptional({
+    description: '社群邀请码（社群二维码/链接，小程序场景值 c=<code>）；优先于 leaderCode，无效时忽略',
+    example: 'K7M3XQ9P',
+  })
+  @IsOptional()
+  @IsString({ message: '社群邀请码必须是文本' })
+  @MaxLength(32, { message: '社群邀请码最长 32 个字符' })
+  communityCode?: string;
 }
 
 export class WechatLoginRequestDto implements WechatLoginRequest {

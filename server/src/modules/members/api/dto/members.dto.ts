@@ -19,6 +19,7 @@ import {
   type ChoosePickupPointRequest,
   type MemberDetail,
   type MemberListItem,
+  type MemberPage,
   type MemberListQuery,
   type MemberSource,
   type MoveMemberRequest,
@@ -30,6 +31,8 @@ import {
 } from '@linli/shared-types';
 import { PageQueryDto } from '../../../../platform';
 import { PickupPointSummaryDto } from '../../../leaders';
+import { MemberCommunityDto } from './communities.dto';
+import { TagChipDto } from './tag-chip.dto';
 
 const CHANNELS = Object.values(MemberChannel);
 const REASONS = Object.values(BindingReason);
@@ -114,6 +117,20 @@ export class MemberListQueryDto extends PageQueryDto implements MemberListQuery 
   @IsOptional()
   @IsDateString({}, { message: '注册结束时间格式不正确' })
   joinedTo?: string;
+
+  @ApiPropertyOptional({ description: '带有该标签的会员' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '标签 id 必须是整数' })
+  @Min(1, { message: '标签 id 必须是正整数' })
+  tagId?: number;
+
+  @ApiPropertyOptional({ description: '该社群的成员' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '社群 id 必须是整数' })
+  @Min(1, { message: '社群 id 必须是正整数' })
+  communityId?: number;
 }
 
 export class MemberListItemDto implements MemberListItem {
@@ -125,12 +142,14 @@ export class MemberListItemDto implements MemberListItem {
   @ApiProperty({ enum: CHANNELS }) channel!: MemberChannel;
   @ApiProperty({ type: String, nullable: true }) firstLeaderName!: string | null;
   @ApiProperty({ description: '是否同时是营业中的团长' }) isLeader!: boolean;
+  @ApiProperty({ type: [TagChipDto] }) tags!: TagChipDto[];
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
 }
 
-export class MemberPageDto implements Paged<MemberListItem> {
+export class MemberPageDto implements MemberPage {
   @ApiProperty({ type: [MemberListItemDto] }) items!: MemberListItemDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Exact up to 10,000; 10,000 with totalCapped beyond' }) total!: number;
+  @ApiProperty({ description: 'More than 10,000 members match' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
@@ -140,6 +159,8 @@ export class MemberSourceDto implements MemberSource {
   @ApiProperty({ type: Number, nullable: true }) firstLeaderId!: number | null;
   @ApiProperty({ type: String, nullable: true }) firstLeaderName!: string | null;
   @ApiProperty({ type: Number, nullable: true }) firstCommunityId!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: '带来该会员的社群' })
+  firstCommunityName!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstOrderAt!: string | null;
   @ApiProperty({ format: 'date-time' }) attributedAt!: string;
 }
@@ -165,6 +186,15 @@ export class MemberDetailDto extends MemberListItemDto implements MemberDetail {
   currentPickupPoint!: PickupPointSummaryDto | null;
   @ApiProperty({ type: MemberSourceDto }) source!: MemberSourceDto;
   @ApiProperty({ type: [BindingChangeDto], description: '最新在前' }) bindingHistory!: BindingChangeDto[];
+  @ApiProperty({ type: [MemberCommunityDto], description: '所在社群，最新加入在前' })
+  communities!: MemberCommunityDto[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '最近使用小程序的时间（登录，或打开时每小时最多记一次）',
+  })
+  lastActiveAt!: string | null;
 }
 
 export class MoveMemberRequestDto implements MoveMemberRequest {

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Empty, Flex, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { COMMUNITY_STATUS_LABELS, type CommunityListItem, type CommunityStatus } from '@linli/shared-types';
+import { LoadError } from '../../../../components/LoadError';
+import { tablePagination } from '../../../../components/table-pagination';
+import { formatDateTime } from '../../../../utils/format';
+import { fetchLeaderCommunities, leaderTabKeys } from './leader-tabs-service';
+
+const columns: TableColumnsType<CommunityListItem> = [
+  {
+    title: '社群',
+    dataIndex: 'name',
+    render: (name: string) => (
+      <Flex gap={8} align="center">
+        <TeamOutlined style={{ color: '#16a34a' }} />
+        <Typography.Text strong ellipsis={{ tooltip: name }}>
+          {name}
+        </Typography.Text>
+      </Flex>
+    ),
+  },
+  {
+    title: '成员',
+    dataIndex: 'memberCount',
+    width: 90,
+    align: 'right',
+    render: (count: number) => `${count} 人`,
+  },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    width: 100,
+    render: (status: CommunityStatus) => (
+      <Tag color={status === 'active' ? 'green' : 'default'} bordered={false} data-testid="community-status">
+        {COMMUNITY_STATUS_LABELS[status]}
+      </Tag>
+    ),
+  },
+  {
+    title: '邀请码',
+    dataIndex: 'inviteCode',
+    width: 150,
+    render: (code: string) => (
+      <Typography.Text code copyable={{ text: code, tooltips: ['复制', '已复制'] }}>
+        {code}
+      </Typography.Text>
+    ),
+  },
+  {
+    title: '创建时间',
+    dataIndex: 'createdAt',
+    width: 160,
+    onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+    render: (iso: string) => formatDateTime(iso),
+  },
+];
+
+/** 社群 tab of the leader detail: the leader's WeChat groups with their invite codes. */
+export function CommunitiesTab({ leaderId }: { leaderId: number }) {
+  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
+  const list = useQuery({
+    queryKey: leaderTabKeys.communities(leaderId, paging.page, paging.pageSize),
+    queryFn: () => fetchLeaderCommunities(leaderId, paging.page, paging.pageSize),
+    placeholderData: keepPreviousData,
+  });
+  if (list.isError && !list.data) {
+    return <LoadError compact error={list.error} onRetry={() => void list.refetch()} />;
+  }
+  return (
+    <Table<CommunityListItem>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={list.data?.items}
+      loading={list.isFetching}
+      tableLayout="fixed"
+      scroll={{ x: 680 }}
+      data-testid="leader-communities-table"
+      locale={{
+        emptyText: list.isPending ? (
+          <div style={{ height: 120 }} />
+        ) : (
+          <Empty description="该团长还没有建社群：团长可在小程序「我的社群」中创建" />
+        ),
+      }}
+      pagination={tablePagination({
+        ...paging,
+        total: list.data?.total,
+        describeTotal: (total) => `共 ${total} 个社群`,
+        onChange: setPaging,
+      })}
+    />
+  );
+}

@@ -1,0 +1,282 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Image, Input, ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import {
+  ErrorCode,
+  MEMBER_CHANNEL_LABELS,
+  type CommunityView,
+  type LeaderCustomerView,
+} from '@linli/shared-types';
+import { StateView } from '@/components/state-view';
+import { ensureLogin } from '@/services/auth';
+import { fetchCustomers, fetchMyCommunities } from '@/services/communities';
+import { ApiError } from '@/services/request';
+import { joinMeta, mergePage, type PagedList } from '@/utils/community';
+import { initialOf } from '@/utils/display';
+import { formatShanghaiDate } from '@/utils/shanghai-time';
+import { SkeletonCard } from '../components/skeleton-card';
+import './index.scss';
+
+type Phase = 'loading' | 'ready' | 'not-leader' | 'error' | 'signed-out';
+
+const PAGE_SIZE = 20;
+
+function CustomerItem({ customer }: { customer: LeaderCustomerView }) {
+  return (
+    <View className="customer-item" id={`customer-${customer.memberId}`}>
+      {customer.avatarUrl ? (
+        <Image className="customer-item__avatar" src={customer.avatarUrl} mode="aspectFill" />
+      ) : (
+        <View className="customer-item__avatar customer-item__avatar--initial">
+          <Text>{initialOf(customer.nickname)}</Text>
+        </View>
+      )}
+      <View className="customer-item__info">
+        <View className="customer-item__top">
+          <Text className="customer-item__name">{customer.nickname}</Text>
+          <Text className="customer-item__channel">{MEMBER_CHANNEL_LABELS[customer.channel]}</Text>
+        </View>
+        <Text className="customer-item__meta">
+          {joinMeta([
+            customer.phoneMasked ?? '未留手机号',
+            `${formatShanghaiDate(customer.joinedAt)}加入`,
+            customer.boundToMe ? null : '在其他自提点取货',
+          ])}
+        </Text>
+        {customer.communities.length > 0 ? (
+          <View className="customer-item__chips">
+            {customer.communities.map((c) => (
+              <Text key={c.id} className="customer-item__chip">
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+export default function LeaderCustomersPage() {
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [error, setError] = useState('');
+  const [communities, setCommunities] = useState<CommunityView[]>([]);
+  const [communityId, setCommunityId] = useState<number | undefined>(undefined);
+  const [draft, setDraft] = useState('');
+  const [keyword, setKeyword] = useState('');
+  const [list, setList] = useState<PagedList<LeaderCustomerView> | null>(null);
+  const [listLoading, setListLoading] = useState(false);
+  const [moreError, setMoreError] = useState(false);
+  /** Answers of a superseded query (filter changed mid-flight) are dropped. */
+  const queryVersion = useRef(0);
+
+  const fetchPage = useCallback(
+    async (page: number) => {
+      const version = queryVersion.current;
+      setListLoading(true);
+      setMoreError(false);
+      try {
+        const result = await fetchCustomers({
+          page,
+          pageSize: PAGE_SIZE,
+          keyword: keyword || undefined,
+          communityId,
+        });
+        if (version !== queryVersion.current) return;
+        setList((shown) => mergePage(shown, result, (c) => c.memberId));
+        setPhase('ready');
+      } catch (caught) {
+        if (version !== queryVersion.current) return;
+        if (caught instanceof ApiError && caught.code === ErrorCode.LEADER_NOT_ACTIVE) {
+          setError(caught.message);
+          setPhase('not-leader');
+        } else if (page > 1) {
+          setMoreError(true);
+        } else {
+          setError(caught instanceof ApiError ? caught.message : '加载失败，请稍后重试');
+          setPhase('error');
+        }
+      } finally {
+        if (version === queryVersion.current) setListLoading(false);
+      }
+    },
+    [keyword, communityId],
+  );
+
+  const start = useCallback(async () => {
+    try {
+      const member = await ensureLogin();
+      if (!member) {
+        setPhase('signed-out');
+        return;
+      }
+      setCommunities(await fetchMyCommunities());
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === ErrorCode.LEADER_NOT_ACTIVE) {
+        setError(caught.message);
+        setPhase('not-leader');
+        return;
+      }
+      // The chips are optional: the list below still loads (and shows its own error).
+    }
+  }, []);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  // A new filter starts over from page 1.
+  useEffect(() => {
+    queryVersion.current += 1;
+    setList(null);
+    void fetchPage(1);
+  }, [fetchPage]);
+
+  useReachBottom(() => {
+    if (list?.hasMore && !listLoading && !moreError) void fetchPage(list.page + 1);
+  });
+
+  if (phase === 'loading' && !list) {
+    return (
+      <View className="customers-page" id="customers-loading">
+        <SkeletonCard lines={[30, 70, 50]} />
+        <SkeletonCard lines={[30, 70, 50]} />
+        <SkeletonCard lines={[30, 70, 50]} />
+      </View>
+    );
+  }
+
+  if (phase === 'not-leader' || phase === 'signed-out' || phase === 'error') {
+    return (
+      <View className="customers-page">
+        <View className="customers-panel">
+          {phase === 'not-leader' ? (
+            <StateView
+              id="customers-not-leader"
+              illustration="person"
+              title="成为团长后查看客户"
+              description={error || '只有正常营业的团长可以查看自己的客户'}
+              actionText="查看申请进度"
+              onAction={() => void Taro.redirectTo({ url: '/leader/status/index' })}
+            />
+          ) : phase === 'signed-out' ? (
+            <StateView
+              id="customers-signed-out"
+              illustration="person"
+              title="登录后查看我的客户"
+              actionText="去登录"
+              onAction={() => void Taro.switchTab({ url: '/pages/mine/index' })}
+            />
+          ) : (
+            <StateView
+              id="customers-error"
+              illustration="alert"
+              title="加载失败"
+              description={error}
+              actionText="重试"
+              actionId="customers-retry"
+              onAction={() => {
+                setPhase('loading');
+                void fetchPage(1);
+              }}
+            />
+          )}
+        </View>
+      </View>
+    );
+  }
+
+  const filtered = Boolean(keyword) || communityId !== undefined;
+  return (
+    <View className="customers-page" id="customers-page">
+      <View className="customers-search">
+        <Input
+          className="customers-search__input"
+          id="customers-search"
+          value={draft}
+          confirmType="search"
+          placeholder="搜索昵称或手机尾号"
+          onInput={(event) => setDraft(event.detail.value)}
+          onConfirm={() => setKeyword(draft.trim())}
+        />
+        <View
+          className="customers-search__btn"
+          id="customers-search-submit"
+          onClick={() => setKeyword(draft.trim())}
+        >
+          搜索
+        </View>
+      </View>
+
+      {communities.length > 0 ? (
+        // One scrolling row: a leader may run dozens of groups.
+        <ScrollView className="customers-chips" id="customers-chips" scrollX enhanced showScrollbar={false}>
+          <Text
+            className={`customers-chip ${communityId === undefined ? 'is-active' : ''}`}
+            id="customers-chip-all"
+            onClick={() => setCommunityId(undefined)}
+          >
+            全部客户
+          </Text>
+          {communities.map((c) => (
+            <Text
+              key={c.id}
+              className={`customers-chip ${communityId === c.id ? 'is-active' : ''}`}
+              id={`customers-chip-${c.id}`}
+              onClick={() => setCommunityId(c.id)}
+            >
+              {c.name}
+            </Text>
+          ))}
+        </ScrollView>
+      ) : null}
+
+      <Text className="customers-total" id="customers-total">
+        {list
+          ? `共 ${list.total} 位${communityId === undefined ? '绑定在我这里的' : '社群成员'}客户`
+          : '加载中…'}
+      </Text>
+
+      {list && list.items.length === 0 ? (
+        <View className="customers-panel">
+          <StateView
+            id="customers-empty"
+            illustration="person"
+            title={filtered ? '没有找到客户' : '还没有客户'}
+            description={
+              filtered ? '换个关键词或社群试试' : '把社群二维码发到微信群，邻居扫码后会出现在这里。'
+            }
+            actionText={filtered ? undefined : '去我的社群'}
+            onAction={filtered ? undefined : () => void Taro.redirectTo({ url: '/leader/communities/index' })}
+          />
+        </View>
+      ) : list ? (
+        <View className="customers-list" id="customers-list">
+          {list.items.map((customer) => (
+            <CustomerItem key={customer.memberId} customer={customer} />
+          ))}
+        </View>
+      ) : (
+        <SkeletonCard lines={[30, 70, 50]} />
+      )}
+
+      {list && list.items.length > 0 ? (
+        <View className="customers-footer">
+          {moreError ? (
+            <Text id="customers-more-retry" onClick={() => void fetchPage(list.page + 1)}>
+              加载失败，点此重试
+            </Text>
+          ) : listLoading ? (
+            <Text>加载中…</Text>
+          ) : list.hasMore ? (
+            <Text id="customers-more" onClick={() => void fetchPage(list.page + 1)}>
+              上拉加载更多
+            </Text>
+          ) : (
+            <Text>没有更多了</Text>
+          )}
+        </View>
+      ) : null}
+    </View>
+  );
+}
