@@ -200,6 +200,8 @@ const STEPS = [
       await db.query(`
         UPDATE members SET first_community_id = (first_leader_id - 1) * ${CPL} + 1 + ${h('id', 'fc')} % ${CPL}
          WHERE channel = 'group_qr' AND first_leader_id IS NOT NULL`);
+      // 尾号, as the server keeps it beside the phone (migration 0008).
+      await db.query('UPDATE members SET phone_tail = RIGHT(phone, 4) WHERE phone IS NOT NULL');
     },
   },
   {

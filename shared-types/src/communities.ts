@@ -76,8 +76,9 @@ export interface JoinCommunityResponse {
 /**
  * GET /api/app/leader/customers (active leader token): 我的客户.
  * Without communityId: members currently bound to the leader. With communityId (must be the leader's own,
- * else 404): the members of that community. `keyword` matches the nickname (contains) or the phone's
- * last digits (ends with). Newest first.
+ * else 404): the members of that community. `keyword`: exactly four digits match the phone's last four
+ * (尾号, an index lookup); anything else matches the nickname (contains) or, when digits, the phone's end.
+ * Newest first.
  */
 export interface LeaderCustomerQuery extends PageQuery {
   keyword?: string;

@@ -6,6 +6,7 @@ import { LeaderApplications1763856000004 } from './0004-leader-applications';
 import { MemberAttribution1763856000005 } from './0005-member-attribution';
 import { LevelsCommunitiesTags1763856000006 } from './0006-levels-communities-tags';
 import { MemberListIndexes1763856000007 } from './0007-member-list-indexes';
+import { MemberPhoneTail1763856000008 } from './0008-member-phone-tail';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MemberAttribution1763856000005,
   LevelsCommunitiesTags1763856000006,
   MemberListIndexes1763856000007,
+  MemberPhoneTail1763856000008,
 ];

@@ -3,6 +3,7 @@ import type { MemberProfile } from '@linli/shared-types';
 import { BusinessError, RequestContext, requireMember, TransactionRunner } from '../../platform';
 import { WechatClient } from '../identity';
 import { normalizeMainlandMobile, phoneFromWechat } from './domain/member-phone';
+import { phoneTailOf } from './domain/phone-tail';
 import { MemberEntity } from './persistence/member.entity';
 import { MembersService } from './members.service';
 
@@ -35,7 +36,7 @@ export class MemberPhoneService {
 
   private save(memberId: number, phone: string): Promise<MemberProfile> {
     return this.tx.run(async (m) => {
-      await m.getRepository(MemberEntity).update({ id: memberId }, { phone });
+      await m.getRepository(MemberEntity).update({ id: memberId }, { phone, phoneTail: phoneTailOf(phone) });
       return this.members.profileOf(m, memberId);
     });
   }

@@ -7,6 +7,7 @@ import { LeaderLifecycleHooks, LeadersService, type JoinableCommunity } from '..
 import { decideAttribution, entryBindingTarget } from './domain/binding-rules';
 import { CommunityJoinsService } from './community-joins.service';
 import { defaultNickname } from './domain/default-nickname';
+import { phoneTailOf } from './domain/phone-tail';
 import { markActiveHourlyWith } from './member-activity';
 import { MemberBindingsService, type BindingActor } from './member-bindings.service';
 import { insertBindings } from './persistence/member.repository';
@@ -142,6 +143,7 @@ export class MembersService implements OnModuleInit {
       nickname: input.nickname,
       avatarUrl: input.avatarUrl ?? null,
       phone: input.phone ?? null,
+      phoneTail: phoneTailOf(input.phone ?? null),
       currentLeaderId: leaderId,
       channel: input.channel ?? decideAttribution(leaderId, undefined).channel,
       firstLeaderId: leaderId,

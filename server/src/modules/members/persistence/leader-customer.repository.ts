@@ -1,5 +1,6 @@
 import { Brackets, In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CommunityMembershipEntity } from './community-membership.entity';
+import { isPhoneTail } from '../domain/phone-tail';
 import { MemberEntity } from './member.entity';
 
 export interface CustomerPageQuery {
@@ -107,6 +108,8 @@ function withKeyword<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const value = keyword?.trim();
   if (!value) return qb;
+  // Four digits are a 尾号: one range of idx_members_leader_phone_tail instead of a LIKE over every customer.
+  if (isPhoneTail(value)) return qb.andWhere('m.phone_tail = :phoneTail', { phoneTail: value });
   const escaped = value.replace(/[!%_]/g, (c) => `!${c}`);
   return qb.andWhere(
     new Brackets((w) => {

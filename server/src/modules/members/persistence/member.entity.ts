@@ -27,6 +27,10 @@ export class MemberEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
 
+  /** Last four digits of `phone` (手机尾号), for the leader's pickup search; set with `phone` (phoneTailOf). */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  phoneTail!: string | null;
+
   /** The leader (pickup point) the member currently buys at. */
   @Column({ type: 'int', nullable: true })
   currentLeaderId!: number | null;
