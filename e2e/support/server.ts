@@ -83,6 +83,9 @@ export async function startServer(): Promise<{ server: RunningServer; child: Chi
     SEED_DEMO: 'true',
     // Every browser test logs in from 127.0.0.1; the production default (10/min) would throttle the suite.
     LOGIN_RATE_LIMIT_PER_MINUTE: '300',
+    // The whole suite shares one server and one IP: the per-IP API limit (600/min) would answer 429 to a
+    // busy stretch of pages and make tests fail at random. Rate limits have their own server e2e spec.
+    RATE_LIMIT_PER_MINUTE: '100000',
     STATIC_ROOT: REPO_ROOT,
     // Community invite links and QR codes point here (the server listens on 127.0.0.1 only).
     PUBLIC_BASE_URL: baseUrl,
