@@ -32,7 +32,7 @@ export function MemberFilters({ filters, leaderName, onChange, onReset }: Props)
         // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
         key={filters.keyword ?? ''}
         defaultValue={filters.keyword}
-        placeholder="昵称开头 / 手机号开头 / openid"
+        placeholder="昵称或手机号开头"
         allowClear
         maxLength={64}
         enterButton
