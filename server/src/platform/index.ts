@@ -19,6 +19,7 @@ export {
   Ctx,
   requestContextOf,
   requireMember,
+  requirePermission,
   requireStaff,
   systemContext,
   type RequestContext,
@@ -50,6 +51,12 @@ export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';
 export { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
 export { PlatformModule } from './platform.module';
-export { likePattern, lockForUpdate } from './database/query-helpers';
+export {
+  isUniqueViolation,
+  likePattern,
+  lockForUpdate,
+  prefixPattern,
+  suffixPattern,
+} from './database/query-helpers';
 export { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 export { newStorageKey, type StoredExtension } from './storage/storage-key';

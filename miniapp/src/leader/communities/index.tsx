@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { COMMUNITY_STATUS_LABELS, CommunityStatus, ErrorCode, type CommunityView } from '@linli/shared-types';
 import { StateView } from '@/components/state-view';
+import { LeaderGateState } from '../components/leader-gate-state';
 import { StatusBadge } from '@/components/status-badge';
 import { ensureLogin } from '@/services/auth';
 import { createCommunity, fetchMyCommunities, updateCommunity } from '@/services/communities';
@@ -237,35 +238,14 @@ export default function LeaderCommunitiesPage() {
     return (
       <View className="communities-page">
         <View className="communities-panel">
-          {phase === 'not-leader' ? (
-            <StateView
-              id="communities-not-leader"
-              illustration="person"
-              title="成为团长后管理社群"
-              description={error || '只有正常营业的团长可以管理社群'}
-              actionText="查看申请进度"
-              actionId="communities-go-status"
-              onAction={() => void Taro.redirectTo({ url: '/leader/status/index' })}
-            />
-          ) : phase === 'signed-out' ? (
-            <StateView
-              id="communities-signed-out"
-              illustration="person"
-              title="登录后管理我的社群"
-              actionText="去登录"
-              onAction={() => void Taro.switchTab({ url: '/pages/mine/index' })}
-            />
-          ) : (
-            <StateView
-              id="communities-error"
-              illustration="alert"
-              title="加载失败"
-              description={error}
-              actionText="重试"
-              actionId="communities-retry"
-              onAction={() => void load()}
-            />
-          )}
+          <LeaderGateState
+            phase={phase}
+            idPrefix="communities"
+            activity="管理社群"
+            pageName="我的社群"
+            error={error}
+            onRetry={() => void load()}
+          />
         </View>
       </View>
     );

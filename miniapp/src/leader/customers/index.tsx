@@ -8,6 +8,7 @@ import {
   type LeaderCustomerView,
 } from '@linli/shared-types';
 import { StateView } from '@/components/state-view';
+import { LeaderGateState } from '../components/leader-gate-state';
 import { ensureLogin } from '@/services/auth';
 import { fetchCustomers, fetchMyCommunities } from '@/services/communities';
 import { ApiError } from '@/services/request';
@@ -150,37 +151,17 @@ export default function LeaderCustomersPage() {
     return (
       <View className="customers-page">
         <View className="customers-panel">
-          {phase === 'not-leader' ? (
-            <StateView
-              id="customers-not-leader"
-              illustration="person"
-              title="成为团长后查看客户"
-              description={error || '只有正常营业的团长可以查看自己的客户'}
-              actionText="查看申请进度"
-              onAction={() => void Taro.redirectTo({ url: '/leader/status/index' })}
-            />
-          ) : phase === 'signed-out' ? (
-            <StateView
-              id="customers-signed-out"
-              illustration="person"
-              title="登录后查看我的客户"
-              actionText="去登录"
-              onAction={() => void Taro.switchTab({ url: '/pages/mine/index' })}
-            />
-          ) : (
-            <StateView
-              id="customers-error"
-              illustration="alert"
-              title="加载失败"
-              description={error}
-              actionText="重试"
-              actionId="customers-retry"
-              onAction={() => {
-                setPhase('loading');
-                void fetchPage(1);
-              }}
-            />
-          )}
+          <LeaderGateState
+            phase={phase}
+            idPrefix="customers"
+            activity="查看客户"
+            pageName="我的客户"
+            error={error}
+            onRetry={() => {
+              setPhase('loading');
+              void fetchPage(1);
+            }}
+          />
         </View>
       </View>
     );

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { ErrorCode, type LeaderApplicationView, type RecruitView } from '@linli/shared-types';
 import { StateView } from '@/components/state-view';
+import { LeaderGateState } from '../components/leader-gate-state';
 import { StatusBadge } from '@/components/status-badge';
 import { ensureLogin } from '@/services/auth';
 import { fetchMyApplication, fetchRecruits } from '@/services/leaders';
@@ -90,36 +91,14 @@ export default function LeaderRecruitsPage() {
     return (
       <View className="recruits-page">
         <View className="recruits-panel">
-          {phase === 'not-leader' ? (
-            <StateView
-              id="recruits-not-leader"
-              illustration="person"
-              title="成为团长后查看团员"
-              description={error || '只有正常营业的团长可以查看自己的团员'}
-              actionText="查看申请进度"
-              actionId="recruits-go-status"
-              onAction={() => void Taro.redirectTo({ url: '/leader/status/index' })}
-            />
-          ) : phase === 'signed-out' ? (
-            <StateView
-              id="recruits-signed-out"
-              illustration="person"
-              title="登录后查看我的团员"
-              actionText="去登录"
-              actionId="recruits-login"
-              onAction={() => void Taro.switchTab({ url: '/pages/mine/index' })}
-            />
-          ) : (
-            <StateView
-              id="recruits-error"
-              illustration="alert"
-              title="加载失败"
-              description={error}
-              actionText="重试"
-              actionId="recruits-retry"
-              onAction={() => void load()}
-            />
-          )}
+          <LeaderGateState
+            phase={phase}
+            idPrefix="recruits"
+            activity="查看团员"
+            pageName="我的团员"
+            error={error}
+            onRetry={() => void load()}
+          />
         </View>
       </View>
     );

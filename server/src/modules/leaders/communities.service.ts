@@ -17,10 +17,11 @@ import {
   AppConfig,
   ConflictError,
   ForbiddenError,
+  isUniqueViolation,
   NotFoundError,
   RequestContext,
   requireMember,
-  requireStaff,
+  requirePermission,
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
@@ -39,7 +40,6 @@ import {
   leaderOfMember,
 } from './persistence/community.repository';
 import { namesOf } from './persistence/leader.repository';
-import { isUniqueViolation } from './persistence/unique-violation';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -182,10 +182,7 @@ export class CommunitiesService {
 
   /** GET /api/admin/communities (leaders.read) */
   async adminList(ctx: RequestContext, query: CommunityListQuery): Promise<Paged<CommunityListItem>> {
-    if (ctx.actor.type !== 'system') {
-      const staff = requireStaff(ctx);
-      if (!staff.permissions.includes('leaders.read')) throw new ForbiddenError();
-    }
+    requirePermission(ctx, 'leaders.read');
     const page = query.page ?? 1;
     const pageSize = Math.min(query.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     return this.tx.run(async (m) => {

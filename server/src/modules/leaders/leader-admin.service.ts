@@ -16,6 +16,7 @@ import {
   ConflictError,
   NotFoundError,
   RequestContext,
+  requirePermission,
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
@@ -29,7 +30,6 @@ import { LeaderCustomerStats } from './leader-customer-stats';
 import { LeaderLifecycleHooks } from './leader-lifecycle-hooks';
 import { LeaderLevelsService, type LevelChangeRecord } from './leader-levels.service';
 import { LeaderMetricsService } from './leader-metrics.service';
-import { requireLeaderPermission } from './leader-permissions';
 import { leaderAuditSnapshot, toDetail, toListItem, toRecruitView } from './leader.mapper';
 import { toLevelChange } from './level.mapper';
 import { LeaderLevelEntity } from './persistence/leader-level.entity';
@@ -73,7 +73,7 @@ export class LeaderAdminService {
   ) {}
 
   async list(ctx: RequestContext, query: LeaderListQuery): Promise<Paged<LeaderListItem>> {
-    requireLeaderPermission(ctx, 'leaders.read');
+    requirePermission(ctx, 'leaders.read');
     const page = query.page ?? 1;
     const pageSize = Math.min(query.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     return this.tx.run(async (m) => {
@@ -83,7 +83,7 @@ export class LeaderAdminService {
   }
 
   async get(ctx: RequestContext, id: number): Promise<LeaderDetail> {
-    requireLeaderPermission(ctx, 'leaders.read');
+    requirePermission(ctx, 'leaders.read');
     return this.tx.run(async (m) => this.detail(m, await loadLeader(m, id)));
   }
 
@@ -105,7 +105,7 @@ export class LeaderAdminService {
 
   /** POST /api/admin/leaders/:id/level: a level set by hand, held from the scheduled evaluation. */
   async setLevel(ctx: RequestContext, id: number, input: SetLeaderLevelRequest): Promise<LeaderDetail> {
-    const staff = requireLeaderPermission(ctx, 'leaders.write');
+    const staff = requirePermission(ctx, 'leaders.write');
     const reason = input.reason.trim();
     const holdDays = input.holdDays ?? DEFAULT_HOLD_DAYS;
     const problems: FieldError[] = [];
@@ -151,7 +151,7 @@ export class LeaderAdminService {
 
   /** GET /api/admin/leaders/:id/downline: the leader and their direct recruits, each with counts. */
   async downline(ctx: RequestContext, id: number): Promise<DownlineView> {
-    requireLeaderPermission(ctx, 'leaders.read');
+    requirePermission(ctx, 'leaders.read');
     return this.tx.run(async (m) => {
       const leader = await loadLeader(m, id);
       const children = await m.getRepository(LeaderEntity).find({
@@ -190,7 +190,7 @@ export class LeaderAdminService {
     action: LeaderReviewAction,
     reason: string | null,
   ): Promise<LeaderDetail> {
-    const staff = requireLeaderPermission(ctx, 'leaders.write');
+    const staff = requirePermission(ctx, 'leaders.write');
     const statusReason = actionNeedsReason(action) ? (reason ?? '').trim() : null;
     if (statusReason !== null && (statusReason.length < 2 || statusReason.length > 200)) {
       throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, [

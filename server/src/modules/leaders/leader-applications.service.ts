@@ -11,9 +11,10 @@ import {
   BusinessError,
   ConflictError,
   FILE_STORAGE,
-  ForbiddenError,
-  RequestContext,
   type FileStorage,
+  ForbiddenError,
+  isUniqueViolation,
+  RequestContext,
   requireMember,
   TransactionRunner,
 } from '../../platform';
@@ -31,7 +32,6 @@ import {
   transitionStatus,
 } from './persistence/leader.repository';
 import { PickupPointEntity } from './persistence/pickup-point.entity';
-import { isUniqueViolation } from './persistence/unique-violation';
 
 /** The mini-program shows a leader at most this many recruits (one level of the referral tree). */
 const MAX_RECRUITS = 200;

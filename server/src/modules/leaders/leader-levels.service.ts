@@ -4,19 +4,19 @@ import type { FieldError, LeaderLevel, LeaderLevelInput, LevelChangeKind } from 
 import {
   BusinessError,
   ConflictError,
+  isUniqueViolation,
   NotFoundError,
   RequestContext,
+  requirePermission,
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
-import { requireLeaderPermission } from './leader-permissions';
 import type { LevelRung } from './domain/level-evaluation';
 import { levelColumns, toLeaderLevel, toLevelInput, toLevelRung } from './level.mapper';
 import { LeaderLevelChangeEntity } from './persistence/leader-level-change.entity';
 import { LeaderLevelEntity } from './persistence/leader-level.entity';
 import { LeaderEntity } from './persistence/leader.entity';
 import { leaderCountsByLevel, levelsByRank, moveLevel } from './persistence/level.repository';
-import { isUniqueViolation } from './persistence/unique-violation';
 
 /** A level change to record: who decided, why, on which figures. */
 export interface LevelChangeRecord {
@@ -45,7 +45,7 @@ export class LeaderLevelsService {
   ) {}
 
   async list(ctx: RequestContext): Promise<LeaderLevel[]> {
-    requireLeaderPermission(ctx, 'leaders.read');
+    requirePermission(ctx, 'leaders.read');
     return this.tx.run(async (m) => {
       const [levels, counts] = await Promise.all([levelsByRank(m), leaderCountsByLevel(m)]);
       return levels.map((level) => toLeaderLevel(level, counts.get(level.id) ?? 0));
@@ -53,7 +53,7 @@ export class LeaderLevelsService {
   }
 
   async create(ctx: RequestContext, input: LeaderLevelInput): Promise<LeaderLevel> {
-    requireLeaderPermission(ctx, 'leaders.write');
+    requirePermission(ctx, 'leaders.write');
     assertValidLevel(input);
     return this.guardDuplicates(() =>
       this.tx.run(async (m) => {
@@ -74,7 +74,7 @@ export class LeaderLevelsService {
   }
 
   async update(ctx: RequestContext, id: number, input: LeaderLevelInput): Promise<LeaderLevel> {
-    requireLeaderPermission(ctx, 'leaders.write');
+    requirePermission(ctx, 'leaders.write');
     assertValidLevel(input);
     return this.guardDuplicates(() =>
       this.tx.run(async (m) => {
@@ -97,7 +97,7 @@ export class LeaderLevelsService {
   }
 
   async remove(ctx: RequestContext, id: number): Promise<void> {
-    requireLeaderPermission(ctx, 'leaders.write');
+    requirePermission(ctx, 'leaders.write');
     await this.tx.run(async (m) => {
       const level = await loadLevel(m, id);
       const inUse = await m.getRepository(LeaderEntity).countBy({ levelId: id });

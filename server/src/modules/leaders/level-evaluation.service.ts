@@ -8,6 +8,7 @@ import {
   JobHandler,
   JobQueue,
   RequestContext,
+  requirePermission,
   systemContext,
   TransactionRunner,
 } from '../../platform';
@@ -16,7 +17,6 @@ import { nextEvaluation } from './domain/business-day';
 import { decideLevel, type LevelRung } from './domain/level-evaluation';
 import { LeaderLevelsService } from './leader-levels.service';
 import { LeaderMetricsService } from './leader-metrics.service';
-import { requireLeaderPermission } from './leader-permissions';
 import { toLevelRung } from './level.mapper';
 import { LeaderEntity } from './persistence/leader.entity';
 import { levelsByRank } from './persistence/level.repository';
@@ -70,7 +70,7 @@ export class LevelEvaluationService implements OnApplicationBootstrap {
 
   /** POST /api/admin/leader-levels/evaluate. */
   async evaluateNow(ctx: RequestContext): Promise<LevelEvaluationResult> {
-    requireLeaderPermission(ctx, 'leaders.write');
+    requirePermission(ctx, 'leaders.write');
     const result = await this.evaluateAll(ctx);
     // The evaluation spans many transactions (one per batch); the audit row records the run as a whole.
     await this.tx.run((m) =>

@@ -5,16 +5,14 @@ import {
   type MemberDetail,
   type MemberListQuery,
   type MemberPage,
-  type Permission,
   type TransferMembersResponse,
 } from '@linli/shared-types';
 import {
   BusinessError,
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   RequestContext,
-  requireStaff,
+  requirePermission,
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
@@ -164,12 +162,3 @@ export class MemberAdminService {
 }
 
 const isId = (id: number | null): id is number => id !== null;
-
-function requirePermission(
-  ctx: RequestContext,
-  permission: Extract<Permission, 'members.read' | 'members.write'>,
-): void {
-  if (ctx.actor.type === 'system') return;
-  const staff = requireStaff(ctx);
-  if (!staff.permissions.includes(permission)) throw new ForbiddenError();
-}

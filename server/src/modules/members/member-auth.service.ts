@@ -7,14 +7,20 @@ import {
   type MemberLoginResponse,
   type WechatLoginRequest,
 } from '@linli/shared-types';
-import { APP_CONFIG, AppConfig, ForbiddenError, RequestContext, TransactionRunner } from '../../platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  ForbiddenError,
+  isUniqueViolation,
+  RequestContext,
+  TransactionRunner,
+} from '../../platform';
 import { TokenService, WechatClient } from '../identity';
 import { LeadersService } from '../leaders';
 import { CommunityJoinsService } from './community-joins.service';
 import { parseEntryScene } from './domain/entry-scene';
 import { markActiveWith } from './member-activity';
 import { MemberEntity } from './persistence/member.entity';
-import { isUniqueViolation } from './persistence/unique-violation';
 import { MembersService, type MemberIdentity } from './members.service';
 
 /** The demo buyer dev-login uses when no openid is given (the seed binds it to a leader). */

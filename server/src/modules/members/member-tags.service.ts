@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BulkTagRequest, BulkTagResponse, MemberDetail } from '@linli/shared-types';
-import { BusinessError, NotFoundError, RequestContext, TransactionRunner } from '../../platform';
+import {
+  BusinessError,
+  NotFoundError,
+  RequestContext,
+  requirePermission,
+  TransactionRunner,
+} from '../../platform';
 import { AuditService } from '../audit';
 import { bulkSelectionOf, isManagedByHand } from './domain/tag-rules';
 import { MemberAdminService } from './member-admin.service';
-import { requireMembersPermission, staffIdOf } from './members-permission';
 import { MemberEntity } from './persistence/member.entity';
 import { TagEntity } from './persistence/tag.entity';
 import {
@@ -30,12 +35,12 @@ export class MemberTagsService {
 
   /** Adds the tags the member does not have yet (those already there are a no-op, not an error). */
   async add(ctx: RequestContext, memberId: number, tagIds: number[]): Promise<MemberDetail> {
-    requireMembersPermission(ctx, 'members.write');
+    const staffId = requirePermission(ctx, 'members.write')?.staffId ?? null;
     const wanted = [...new Set(tagIds)];
     return this.tx.run(async (m) => {
       await assertMember(m, memberId);
       await loadAssignableTags(m, wanted);
-      const added = await addMemberTags(m, memberId, wanted, staffIdOf(ctx));
+      const added = await addMemberTags(m, memberId, wanted, staffId);
       if (added.length > 0) {
         await this.audit.record(m, ctx, {
           action: 'member.addTags',
@@ -56,7 +61,7 @@ export class MemberTagsService {
 
   /** Takes the tag off the member (not there: a no-op). */
   async remove(ctx: RequestContext, memberId: number, tagId: number): Promise<MemberDetail> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     return this.tx.run(async (m) => {
       await assertMember(m, memberId);
       await loadAssignableTags(m, [tagId]);
@@ -77,7 +82,7 @@ export class MemberTagsService {
    * (one INSERT … SELECT per tag, one DELETE), counts recomputed in one UPDATE, one audit row.
    */
   async bulk(ctx: RequestContext, request: BulkTagRequest): Promise<BulkTagResponse> {
-    requireMembersPermission(ctx, 'members.write');
+    const staffId = requirePermission(ctx, 'members.write')?.staffId ?? null;
     const chosen = bulkSelectionOf(request.memberIds, request.filter);
     if (!chosen.ok) throw new BusinessError('VALIDATION_FAILED', chosen.message, 400);
     const selection: MemberSelection =
@@ -91,8 +96,7 @@ export class MemberTagsService {
       let changed = 0;
       if (matched > 0) {
         if (request.action === 'add') {
-          for (const tagId of tagIds)
-            changed += await insertTagForSelection(m, selection, tagId, staffIdOf(ctx));
+          for (const tagId of tagIds) changed += await insertTagForSelection(m, selection, tagId, staffId);
         } else {
           changed = await deleteTagsForSelection(m, selection, tagIds);
         }

@@ -4,18 +4,18 @@ import { TagKind, type Tag, type TagGroup, type TagGroupInput, type TagInput } f
 import {
   BusinessError,
   ConflictError,
+  isUniqueViolation,
   NotFoundError,
   RequestContext,
+  requirePermission,
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
 import { isManagedByHand, isTagColor, normalizeTagName } from './domain/tag-rules';
-import { requireMembersPermission } from './members-permission';
 import { tagSnapshot, toTag, toTagGroup } from './tag.mapper';
 import { TagGroupEntity } from './persistence/tag-group.entity';
 import { TagEntity } from './persistence/tag.entity';
 import { deleteMemberTagsOf } from './persistence/tag.repository';
-import { isUniqueViolation } from './persistence/unique-violation';
 
 /** Tag groups and tags (标签管理): staff create manual tags; rule tags stay with the rule engine. */
 @Injectable()
@@ -27,7 +27,7 @@ export class TagsService {
 
   /** Groups by sort then id, each with its tags by id. */
   async listGroups(ctx: RequestContext): Promise<TagGroup[]> {
-    requireMembersPermission(ctx, 'members.read');
+    requirePermission(ctx, 'members.read');
     return this.tx.run(async (m) => {
       const [groups, tags] = await Promise.all([
         m.getRepository(TagGroupEntity).find({ order: { sort: 'ASC', id: 'ASC' } }),
@@ -38,7 +38,7 @@ export class TagsService {
   }
 
   async createGroup(ctx: RequestContext, input: TagGroupInput): Promise<TagGroup> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     return this.tx.run((m) => this.createGroupWith(m, ctx, input));
   }
 
@@ -59,7 +59,7 @@ export class TagsService {
   }
 
   async updateGroup(ctx: RequestContext, id: number, input: TagGroupInput): Promise<TagGroup> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     const name = checkedName(input.name, '标签组');
     return this.tx.run(async (m) => {
       const group = await loadGroup(m, id);
@@ -81,7 +81,7 @@ export class TagsService {
   }
 
   async deleteGroup(ctx: RequestContext, id: number): Promise<void> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     await this.tx.run(async (m) => {
       const group = await loadGroup(m, id);
       const tagCount = await m.getRepository(TagEntity).countBy({ groupId: id });
@@ -102,7 +102,7 @@ export class TagsService {
   }
 
   async createTag(ctx: RequestContext, input: TagInput): Promise<Tag> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     return this.tx.run((m) => this.createTagWith(m, ctx, input));
   }
 
@@ -132,7 +132,7 @@ export class TagsService {
 
   /** Renames, recolours or moves a manual tag to another group. */
   async updateTag(ctx: RequestContext, id: number, input: TagInput): Promise<Tag> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     const { name, color } = checkedTagInput(input);
     return this.tx.run(async (m) => {
       const tag = await loadManualTag(m, id);
@@ -154,7 +154,7 @@ export class TagsService {
 
   /** Deletes a manual tag and takes it off every member; the audit row says from how many. */
   async deleteTag(ctx: RequestContext, id: number): Promise<void> {
-    requireMembersPermission(ctx, 'members.write');
+    requirePermission(ctx, 'members.write');
     await this.tx.run(async (m) => {
       const tag = await loadManualTag(m, id);
       const removedFromMembers = await deleteMemberTagsOf(m, id);

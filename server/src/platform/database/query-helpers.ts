@@ -5,7 +5,30 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * and SQLite literals). Use it with `LIKE :pattern ESCAPE '!'`.
  */
 export function likePattern(keyword: string): string {
-  return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return `%${escapeLike(keyword)}%`;
+}
+
+/** `keyword%` (starts with), escaped like `likePattern`: an index range on the column. */
+export function prefixPattern(keyword: string): string {
+  return `${escapeLike(keyword)}%`;
+}
+
+/** `%keyword` (ends with), escaped like `likePattern`. */
+export function suffixPattern(keyword: string): string {
+  return `%${escapeLike(keyword)}`;
+}
+
+function escapeLike(keyword: string): string {
+  return keyword.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
+/** True for a duplicate-key error from MySQL/MariaDB or SQLite (a lost race on a unique index). */
+export function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
+  const code = driverError?.code ?? (error as { code?: string } | null)?.code;
+  return (
+    code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /**

@@ -2,7 +2,8 @@ import './fastify-augmentation';
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { UnauthenticatedError } from '../errors/business-error';
+import type { Permission } from '@linli/shared-types';
+import { ForbiddenError, UnauthenticatedError } from '../errors/business-error';
 import type { Actor, MemberActor, StaffActor } from './actor';
 
 /** Who acts, for which request; every service method acting for someone takes it first. */
@@ -37,6 +38,17 @@ export const Ctx: () => ParameterDecorator = createParamDecorator(
 export function requireStaff(ctx: RequestContext): StaffActor {
   if (ctx.actor.type !== 'staff') throw new UnauthenticatedError();
   return ctx.actor;
+}
+
+/**
+ * Services check the permission again although the guard did (so no caller can forget). System work
+ * (seeds, jobs) may do anything: it returns null for it, the staff member otherwise.
+ */
+export function requirePermission(ctx: RequestContext, permission: Permission): StaffActor | null {
+  if (ctx.actor.type === 'system') return null;
+  const staff = requireStaff(ctx);
+  if (!staff.permissions.includes(permission)) throw new ForbiddenError();
+  return staff;
 }
 
 export function requireMember(ctx: RequestContext): MemberActor {

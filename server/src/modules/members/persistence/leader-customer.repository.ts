@@ -1,3 +1,4 @@
+import { likePattern, suffixPattern } from '../../../platform';
 import { Brackets, In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CommunityMembershipEntity } from './community-membership.entity';
 import { isPhoneTail } from '../domain/phone-tail';
@@ -110,12 +111,11 @@ function withKeyword<T extends ObjectLiteral>(
   if (!value) return qb;
   // Four digits are a 尾号: one range of idx_members_leader_phone_tail instead of a LIKE over every customer.
   if (isPhoneTail(value)) return qb.andWhere('m.phone_tail = :phoneTail', { phoneTail: value });
-  const escaped = value.replace(/[!%_]/g, (c) => `!${c}`);
   return qb.andWhere(
     new Brackets((w) => {
-      w.where("m.nickname LIKE :nicknamePattern ESCAPE '!'", { nicknamePattern: `%${escaped}%` });
+      w.where("m.nickname LIKE :nicknamePattern ESCAPE '!'", { nicknamePattern: likePattern(value) });
       if (/^\d+$/.test(value))
-        w.orWhere("m.phone LIKE :phonePattern ESCAPE '!'", { phonePattern: `%${escaped}` });
+        w.orWhere("m.phone LIKE :phonePattern ESCAPE '!'", { phonePattern: suffixPattern(value) });
     }),
   );
 }

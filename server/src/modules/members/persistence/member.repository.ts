@@ -1,4 +1,4 @@
-import { lockForUpdate } from '../../../platform';
+import { lockForUpdate, prefixPattern } from '../../../platform';
 import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { MemberListQuery } from '@linli/shared-types';
 import { memberKeywordSearch } from '../domain/member-keyword';
@@ -109,11 +109,6 @@ export function applyMemberFilter<T extends ObjectLiteral>(
       { filterCommunityId: filter.communityId },
     );
   return qb;
-}
-
-/** `keyword%` with LIKE wildcards escaped by `!`, as `likePattern` does for `%keyword%`. */
-function prefixPattern(keyword: string): string {
-  return `${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
 export interface MemberPage {

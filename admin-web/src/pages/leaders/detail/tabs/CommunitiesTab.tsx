@@ -1,13 +1,10 @@
-import { useState } from 'react';
-import { Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { COMMUNITY_STATUS_LABELS, type CommunityListItem, type CommunityStatus } from '@linli/shared-types';
-import { LoadError } from '../../../../components/LoadError';
-import { tablePagination } from '../../../../components/table-pagination';
 import { formatDateTime } from '../../../../utils/format';
-import { fetchLeaderCommunities, leaderTabKeys } from './leader-tabs-service';
+import { fetchLeaderCommunities, leaderCommunityKeys } from './leader-tabs-service';
+import { PagedTabTable } from './PagedTabTable';
 
 const columns: TableColumnsType<CommunityListItem> = [
   {
@@ -60,38 +57,15 @@ const columns: TableColumnsType<CommunityListItem> = [
 
 /** 社群 tab of the leader detail: the leader's WeChat groups with their invite codes. */
 export function CommunitiesTab({ leaderId }: { leaderId: number }) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
-  const list = useQuery({
-    queryKey: leaderTabKeys.communities(leaderId, paging.page, paging.pageSize),
-    queryFn: () => fetchLeaderCommunities(leaderId, paging.page, paging.pageSize),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError && !list.data) {
-    return <LoadError compact error={list.error} onRetry={() => void list.refetch()} />;
-  }
   return (
-    <Table<CommunityListItem>
-      rowKey="id"
-      size="middle"
+    <PagedTabTable<CommunityListItem>
+      queryKey={(page, pageSize) => leaderCommunityKeys.page(leaderId, page, pageSize)}
+      fetchPage={(page, pageSize) => fetchLeaderCommunities(leaderId, page, pageSize)}
       columns={columns}
-      dataSource={list.data?.items}
-      loading={list.isFetching}
-      tableLayout="fixed"
-      scroll={{ x: 680 }}
-      data-testid="leader-communities-table"
-      locale={{
-        emptyText: list.isPending ? (
-          <div style={{ height: 120 }} />
-        ) : (
-          <Empty description="该团长还没有建社群：团长可在小程序「我的社群」中创建" />
-        ),
-      }}
-      pagination={tablePagination({
-        ...paging,
-        total: list.data?.total,
-        describeTotal: (total) => `共 ${total} 个社群`,
-        onChange: setPaging,
-      })}
+      empty="该团长还没有建社群：团长可在小程序「我的社群」中创建"
+      describeTotal={(page) => `共 ${page.total} 个社群`}
+      scrollX={680}
+      testId="leader-communities-table"
     />
   );
 }

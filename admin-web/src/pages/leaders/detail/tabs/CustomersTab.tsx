@@ -1,16 +1,14 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Avatar, Empty, Flex, Table, Typography } from 'antd';
+import { Avatar, Flex, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MemberChannel, MemberListItem, TagChip } from '@linli/shared-types';
-import { LoadError } from '../../../../components/LoadError';
-import { tablePagination } from '../../../../components/table-pagination';
+import type { MemberChannel, MemberListItem, MemberPage, TagChip } from '@linli/shared-types';
 import { formatDateTime } from '../../../../utils/format';
 import { ChannelTag } from '../../../members/components/MemberBits';
 import { TagChips } from '../../../members/components/TagChips';
-import { fetchLeaderCustomers, leaderTabKeys } from './leader-tabs-service';
+import { memberCountLabel } from '../../../members/bulk-selection';
+import { fetchMembers, memberKeys } from '../../../members/service';
+import { PagedTabTable } from './PagedTabTable';
 
 const columns: TableColumnsType<MemberListItem> = [
   {
@@ -57,38 +55,15 @@ const columns: TableColumnsType<MemberListItem> = [
 
 /** 客户 tab of the leader detail: the members bound to this leader (they pick up at their point). */
 export function CustomersTab({ leaderId }: { leaderId: number }) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
-  const list = useQuery({
-    queryKey: leaderTabKeys.customers(leaderId, paging.page, paging.pageSize),
-    queryFn: () => fetchLeaderCustomers(leaderId, paging.page, paging.pageSize),
-    placeholderData: keepPreviousData,
-  });
-  if (list.isError && !list.data) {
-    return <LoadError compact error={list.error} onRetry={() => void list.refetch()} />;
-  }
   return (
-    <Table<MemberListItem>
-      rowKey="id"
-      size="middle"
+    <PagedTabTable<MemberListItem, MemberPage>
+      queryKey={(page, pageSize) => memberKeys.list({ leaderId, page, pageSize })}
+      fetchPage={(page, pageSize) => fetchMembers({ leaderId, page, pageSize })}
       columns={columns}
-      dataSource={list.data?.items}
-      loading={list.isFetching}
-      tableLayout="fixed"
-      scroll={{ x: 720 }}
-      data-testid="leader-customers-table"
-      locale={{
-        emptyText: list.isPending ? (
-          <div style={{ height: 120 }} />
-        ) : (
-          <Empty description="还没有绑定在该团长的会员" />
-        ),
-      }}
-      pagination={tablePagination({
-        ...paging,
-        total: list.data?.total,
-        describeTotal: (total) => `共 ${total} 名客户`,
-        onChange: setPaging,
-      })}
+      empty="还没有绑定在该团长的会员"
+      describeTotal={(page) => `共 ${memberCountLabel(page.total, page.totalCapped)} 名客户`}
+      scrollX={720}
+      testId="leader-customers-table"
     />
   );
 }
