@@ -1,5 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/orders/index', 'pages/mine/index', 'pages/pickup/index'],
+  // Campaign and product pages stay in the main package: share cards, posters and H5 links land on them.
+  pages: [
+    'pages/index/index',
+    'pages/orders/index',
+    'pages/mine/index',
+    'pages/pickup/index',
+    'pages/campaign/index',
+    'pages/product/index',
+  ],
   // Leader screens load on demand: buyers (most users) never download them.
   subPackages: [
     {
@@ -11,6 +19,8 @@ export default defineAppConfig({
         'communities/index',
         'community-invite/index',
         'customers/index',
+        'share-campaigns/index',
+        'share/index',
       ],
     },
   ],

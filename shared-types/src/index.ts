@@ -3,6 +3,8 @@ export * from './identity';
 export * from './app';
 export * from './system';
 export * from './catalog';
+export * from './inventory';
+export * from './campaigns';
 export * from './leaders';
 export * from './members';
 export * from './money';

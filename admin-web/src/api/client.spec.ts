@@ -104,6 +104,28 @@ describe('createApiClient', () => {
     expect(server.seen[0].headers['X-Request-Id']).toBe('req-1');
   });
 
+  it('uploads a file as multipart field `file` with the token, leaving the content type to the browser', async () => {
+    server.access = 'stale';
+    const client = makeClient();
+    await client.upload('/api/admin/uploads', new Blob(['png'], { type: 'image/png' }), 'cover.png');
+    const sent = server.fetch.mock.calls[0][1] as RequestInit;
+    expect(sent.method).toBe('POST');
+    expect(server.seen[0].headers.Authorization).toBe('Bearer stale');
+    expect(server.seen[0].headers['Content-Type']).toBeUndefined();
+    const body = sent.body as FormData;
+    expect(body).toBeInstanceOf(FormData);
+    expect((body.get('file') as File).name).toBe('cover.png');
+  });
+
+  it('sends PUT and DELETE with their methods', async () => {
+    server.access = 'stale';
+    const client = makeClient();
+    await client.put('/api/admin/products/3', { name: 'x' });
+    await client.delete('/api/admin/categories/4');
+    expect(server.fetch.mock.calls.map((c) => (c[1] as RequestInit).method)).toEqual(['PUT', 'DELETE']);
+    expect(server.seen[0].body).toBe('{"name":"x"}');
+  });
+
   it('refreshes once for many concurrent expired requests and retries each with the new token', async () => {
     const client = makeClient();
     const results = await Promise.all([

@@ -10,6 +10,8 @@ export interface RequestOptions {
   body?: unknown;
   /** False for login/refresh: no Authorization header and no refresh-on-401. */
   auth?: boolean;
+  /** A multipart body (file uploads); sent as is, the browser sets the boundary. */
+  formData?: FormData;
   /** Reuse a request id (e.g. to correlate a retry); a fresh one is generated otherwise. */
   requestId?: string;
   /** Non-2xx statuses whose body is still the expected payload (GET /api/health answers 503 when down). */
@@ -31,6 +33,10 @@ export interface ApiClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** POST one file as multipart field `file` (e.g. /api/admin/uploads). */
+  upload<T>(path: string, file: Blob, fileName?: string): Promise<T>;
 }
 
 const REFRESH_PATH = '/api/admin/auth/refresh';
@@ -89,13 +95,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       Accept: 'application/json',
       'X-Request-Id': opts.requestId ?? newRequestId(),
     };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (opts.body !== undefined && !opts.formData) headers['Content-Type'] = 'application/json';
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
     try {
       return await doFetch(buildUrl(baseUrl, path, opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.formData ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
         signal: opts.signal,
       });
     } catch (cause) {
@@ -181,5 +187,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: (path, query) => request('GET', path, { query }),
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
     patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+    put: (path, body, opts) => request('PUT', path, { ...opts, body }),
+    delete: (path, opts) => request('DELETE', path, opts),
+    upload: (path, file, fileName) => {
+      const formData = new FormData();
+      formData.append('file', file, fileName ?? (file instanceof File ? file.name : 'upload'));
+      return request('POST', path, { formData });
+    },
   };
 }

@@ -18,6 +18,16 @@ const LeaderLevelsPage = lazy(() => import('../pages/leaders/levels'));
 const MembersPage = lazy(() => import('../pages/members'));
 const MemberDetailPage = lazy(() => import('../pages/members/detail'));
 const MemberTagsPage = lazy(() => import('../pages/members/tags'));
+const CategoriesPage = lazy(() => import('../pages/catalog/categories'));
+const ProductsPage = lazy(() => import('../pages/catalog/products'));
+const BundlesPage = lazy(() => import('../pages/catalog/products/bundles'));
+const ProductEditPage = lazy(() => import('../pages/catalog/products/edit'));
+const SuppliersPage = lazy(() => import('../pages/catalog/suppliers'));
+const InventoryPage = lazy(() => import('../pages/inventory'));
+const MovementsPage = lazy(() => import('../pages/inventory/movements'));
+const CampaignsPage = lazy(() => import('../pages/campaigns'));
+const CampaignEditPage = lazy(() => import('../pages/campaigns/edit'));
+const CampaignDetailPage = lazy(() => import('../pages/campaigns/detail'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
@@ -29,6 +39,17 @@ const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/members', MembersPage],
   ['/members/tags', MemberTagsPage],
   ['/members/:id', MemberDetailPage],
+  ['/catalog/categories', CategoriesPage],
+  ['/catalog/products', ProductsPage],
+  ['/catalog/products/:id', ProductEditPage],
+  ['/catalog/bundles', BundlesPage],
+  ['/catalog/suppliers', SuppliersPage],
+  ['/inventory', InventoryPage],
+  ['/inventory/movements', MovementsPage],
+  ['/campaigns', CampaignsPage],
+  ['/campaigns/new', CampaignEditPage],
+  ['/campaigns/:id', CampaignDetailPage],
+  ['/campaigns/:id/edit', CampaignEditPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
   ['/system/event-deliveries', EventDeliveriesPage],

@@ -1,6 +1,15 @@
 import type { ReactNode } from 'react';
 import {
+  AppstoreOutlined,
   AuditOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  GiftOutlined,
+  HistoryOutlined,
+  InboxOutlined,
+  ShoppingOutlined,
+  ThunderboltOutlined,
+  TruckOutlined,
   CrownOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -64,6 +73,56 @@ export const MENU: MenuNode[] = [
         detailLabel: '会员详情',
       },
       { key: '/members/tags', label: '标签管理', icon: <TagsOutlined />, permission: 'members.read' },
+    ],
+  },
+  {
+    key: 'catalog',
+    label: '商品',
+    icon: <ShoppingOutlined />,
+    children: [
+      {
+        key: '/catalog/categories',
+        label: '商品分类',
+        icon: <ClusterOutlined />,
+        permission: 'catalog.read',
+      },
+      {
+        key: '/catalog/products',
+        label: '商品列表',
+        icon: <AppstoreOutlined />,
+        permission: 'catalog.read',
+        detailLabel: '商品详情',
+      },
+      { key: '/catalog/bundles', label: '组合套餐', icon: <GiftOutlined />, permission: 'catalog.read' },
+      { key: '/catalog/suppliers', label: '供应商', icon: <TruckOutlined />, permission: 'catalog.read' },
+    ],
+  },
+  {
+    key: 'inventory',
+    label: '库存',
+    icon: <DatabaseOutlined />,
+    children: [
+      { key: '/inventory', label: '库存总览', icon: <InboxOutlined />, permission: 'inventory.read' },
+      {
+        key: '/inventory/movements',
+        label: '出入库记录',
+        icon: <HistoryOutlined />,
+        permission: 'inventory.read',
+      },
+    ],
+  },
+  {
+    key: 'campaigns',
+    label: '团购活动',
+    icon: <ThunderboltOutlined />,
+    children: [
+      {
+        key: '/campaigns',
+        label: '活动列表',
+        icon: <UnorderedListOutlined />,
+        permission: 'campaigns.read',
+        detailLabel: '活动详情',
+      },
     ],
   },
   {

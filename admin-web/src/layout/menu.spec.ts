@@ -99,6 +99,21 @@ describe('会员管理', () => {
   });
 });
 
+describe('商品 / 库存 / 团购活动', () => {
+  it('guards product, inventory and campaign pages with their own read permissions', () => {
+    expect(findRouteTrail(APP_MENU, '/catalog/products/12').map((n) => n.label)).toEqual(['商品', '商品列表']);
+    expect(permissionForPath(APP_MENU, '/catalog/products/:id')).toBe('catalog.read');
+    expect(permissionForPath(APP_MENU, '/inventory/movements')).toBe('inventory.read');
+    expect(findRouteTrail(APP_MENU, '/inventory/movements').map((n) => n.label)).toEqual(['库存', '出入库记录']);
+    expect(permissionForPath(APP_MENU, '/campaigns/:id/edit')).toBe('campaigns.read');
+  });
+
+  it('shows only the groups a permission opens', () => {
+    const labels = filterMenu(APP_MENU, ['inventory.read']).map((n) => n.label);
+    expect(labels).toEqual(['工作台', '库存']);
+  });
+});
+
 describe('safeRedirect', () => {
   it('accepts in-app paths with their query', () => {
     expect(safeRedirect('/system/staff?page=2')).toBe('/system/staff?page=2');

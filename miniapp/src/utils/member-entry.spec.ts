@@ -1,8 +1,11 @@
 import {
+  campaignIdFromQuery,
+  campaignSharePath,
   communityCodeFromScene,
   entryFromQuery,
   firstEntry,
   leaderCodeFromScene,
+  pageRouteOfHash,
   parseSearch,
   shareCardPath,
 } from './member-entry';
@@ -110,5 +113,57 @@ describe('parseSearch / shareCardPath', () => {
       openid: 'demo-buyer',
       leaderCode: 'WANG2026',
     });
+  });
+});
+
+describe('campaign links (share card, H5 link, poster code)', () => {
+  it('reads a campaign poster scene g=<id>&l=<code> as delivered by WeChat (URL-encoded)', () => {
+    const scene = encodeURIComponent('g=12&l=wang2026');
+    expect(entryFromQuery({ scene })).toEqual({ leaderCode: 'WANG2026', channel: 'poster' });
+    expect(campaignIdFromQuery({ scene })).toBe(12);
+    expect(leaderCodeFromScene('g=12&l=WANG2026')).toBe('WANG2026');
+    expect(communityCodeFromScene('g=12&l=WANG2026')).toBeNull();
+  });
+
+  it('reads the share card and H5 link query: id + leaderCode + channel', () => {
+    const query = { id: '12', leaderCode: 'WANG2026', channel: 'poster' };
+    expect(entryFromQuery(query)).toEqual({ leaderCode: 'WANG2026', channel: 'poster' });
+    expect(campaignIdFromQuery(query)).toBe(12);
+    expect(campaignIdFromQuery({ id: '7', channel: 'share_card', leaderCode: 'WANG2026' })).toBe(7);
+  });
+
+  it('prefers id over the scene and refuses ids that are not positive integers', () => {
+    expect(campaignIdFromQuery({ id: '5', scene: 'g%3D6' })).toBe(5);
+    expect(campaignIdFromQuery({ id: 'abc', scene: 'g%3D6' })).toBe(6);
+    expect(campaignIdFromQuery({ id: '0' })).toBeNull();
+    expect(campaignIdFromQuery({ id: '-3' })).toBeNull();
+    expect(campaignIdFromQuery({ id: '1.5' })).toBeNull();
+    expect(campaignIdFromQuery({ scene: 'WANG2026' })).toBeNull();
+    expect(campaignIdFromQuery({ scene: '%E0%A4%A' })).toBeNull();
+    expect(campaignIdFromQuery({})).toBeNull();
+    expect(campaignIdFromQuery(null)).toBeNull();
+  });
+
+  it('turns a hash-style H5 link into the page route the browser router serves', () => {
+    expect(pageRouteOfHash('#/pages/campaign/index?id=12&leaderCode=WANG2026&channel=poster')).toBe(
+      '/pages/campaign/index?id=12&leaderCode=WANG2026&channel=poster',
+    );
+    expect(pageRouteOfHash('#/pages/index/index')).toBe('/pages/index/index');
+    expect(pageRouteOfHash('#/pages/campaign/index?id=3', '?openid=demo-buyer')).toBe(
+      '/pages/campaign/index?id=3&openid=demo-buyer',
+    );
+    expect(pageRouteOfHash('#/pages/index/index', '?openid=x')).toBe('/pages/index/index?openid=x');
+    expect(pageRouteOfHash('')).toBeNull();
+    expect(pageRouteOfHash('#top')).toBeNull();
+    expect(pageRouteOfHash('#/pages/../../etc/index')).toBeNull();
+  });
+
+  it('builds a campaign share path that round-trips through the parsers', () => {
+    expect(campaignSharePath(12, null)).toBe('/pages/campaign/index?id=12');
+    const path = campaignSharePath(12, 'WANG2026');
+    expect(path).toBe('/pages/campaign/index?id=12&leaderCode=WANG2026&channel=share_card');
+    const query = parseSearch(path.slice(path.indexOf('?')));
+    expect(campaignIdFromQuery(query)).toBe(12);
+    expect(entryFromQuery(query)).toEqual({ leaderCode: 'WANG2026', channel: 'share_card' });
   });
 });

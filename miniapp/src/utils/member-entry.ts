@@ -6,14 +6,16 @@ import { type QueryLike } from './invite-code';
  * Where a buyer came from, read from a launch / page query, for the `entry` of the first login:
  * - share card: `?leaderCode=XXXX&channel=share_card` (the path onShareAppMessage hands out);
  * - poster (mini-program code): WeChat passes our `scene` URL-encoded in `query.scene`; it is the bare
- *   leader code or `leaderCode=XXXX`;
+ *   leader code or `leaderCode=XXXX`; a campaign poster's scene is `g=<campaignId>&l=<leaderCode>`
+ *   (short keys: a scene is at most 32 chars) and opens pages/campaign/index;
  * - community invite (社群二维码/链接): `?communityCode=XXXX` on H5, scene `c=XXXX` in a mini-program code
  *   (a scene is at most 32 chars, hence the short key). It wins over a leader code.
  * The server ignores codes that name no active leader, so the client only filters out obvious junk.
  */
 
 const PLAUSIBLE_CODE = /^[A-Z0-9]{4,16}$/;
-const SCENE_KEYS = ['leaderCode'];
+const SCENE_KEYS = ['leaderCode', 'l'];
+const CAMPAIGN_SCENE_KEY = 'g';
 const COMMUNITY_SCENE_KEY = 'c';
 const CHANNELS = new Set<string>(Object.values(MemberChannel));
 
@@ -65,6 +67,21 @@ export function leaderCodeFromScene(scene: string | undefined): string | null {
   return null;
 }
 
+/** The campaign a campaign page query names: `id` (share card, H5 link) or scene `g` (poster code). */
+export function campaignIdFromQuery(query: QueryLike): number | null {
+  if (!query) return null;
+  const fromScene = query.scene
+    ? scenePairs(safeDecode(query.scene).trim()).get(CAMPAIGN_SCENE_KEY)
+    : undefined;
+  for (const raw of [query.id, fromScene]) {
+    if (raw && /^\d{1,9}$/.test(raw.trim())) {
+      const id = Number(raw.trim());
+      if (id > 0) return id;
+    }
+  }
+  return null;
+}
+
 /** The entry a query describes, or null when it names no community, no leader and no channel. */
 export function entryFromQuery(query: QueryLike): MemberEntry | null {
   if (!query) return null;
@@ -95,4 +112,24 @@ export function parseSearch(search: string): Record<string, string> {
 /** The query of a share path for a leader: what onShareAppMessage hands out. */
 export function shareCardPath(page: string, leaderCode: string): string {
   return `${page}?leaderCode=${encodeURIComponent(leaderCode)}&channel=${MemberChannel.SHARE_CARD}`;
+}
+
+/**
+ * H5 runs a browser-history router under /h5, but links of the form `/h5/#/pages/campaign/index?id=…`
+ * (hash style) still reach us: this returns the page path and query such a hash names
+ * (`/pages/campaign/index?id=…`), keeping any query before the hash (e.g. the dev `openid`), or null
+ * when the hash is not a page route.
+ */
+export function pageRouteOfHash(hash: string, search = ''): string | null {
+  const match = /^#(\/pages\/[a-z0-9-]+\/index)(?:\?([^#]*))?$/i.exec(hash);
+  if (!match) return null;
+  const query = [match[2], search.replace(/^\?/, '')].filter(Boolean).join('&');
+  return query ? `${match[1]}?${query}` : match[1];
+}
+
+/** The share card path of a campaign page; with a leader code, friends who open it are attributed to them. */
+export function campaignSharePath(campaignId: number, leaderCode: string | null): string {
+  const page = `/pages/campaign/index?id=${campaignId}`;
+  if (!leaderCode) return page;
+  return `${page}&leaderCode=${encodeURIComponent(leaderCode)}&channel=${MemberChannel.SHARE_CARD}`;
 }

@@ -1,4 +1,6 @@
 import {
+  formatCountdown,
+  formatDeadline,
   formatCutoff,
   formatMemberSince,
   formatPickupDate,
@@ -88,5 +90,35 @@ describe('formatShanghaiDate / formatShanghaiDateTime', () => {
   it('adds a zero-padded Shanghai time', () => {
     expect(formatShanghaiDateTime('2026-11-22T16:05:00Z')).toBe('2026年11月23日 00:05');
     expect(formatShanghaiDateTime('')).toBe('');
+  });
+});
+
+describe('formatCountdown', () => {
+  const now = new Date('2026-11-23T10:00:00+08:00');
+
+  it('counts hours, minutes and seconds under a day', () => {
+    expect(formatCountdown('2026-11-23T15:04:05+08:00', now)).toBe('05:04:05');
+    expect(formatCountdown('2026-11-23T10:00:59+08:00', now)).toBe('00:00:59');
+  });
+
+  it('adds whole days beyond a day', () => {
+    expect(formatCountdown('2026-11-25T12:30:00+08:00', now)).toBe('2天 02:30:00');
+    expect(formatCountdown('2026-11-24T10:00:00+08:00', now)).toBe('1天 00:00:00');
+  });
+
+  it('rounds a partial second up and stops at the deadline', () => {
+    expect(formatCountdown('2026-11-23T10:00:00.200+08:00', now)).toBe('00:00:01');
+    expect(formatCountdown('2026-11-23T10:00:00+08:00', now)).toBeNull();
+    expect(formatCountdown('2026-11-23T09:00:00+08:00', now)).toBeNull();
+    expect(formatCountdown('not a date', now)).toBeNull();
+  });
+});
+
+describe('formatDeadline', () => {
+  it('writes the Shanghai date, weekday and time, with the year only when it differs', () => {
+    const now = new Date('2026-11-23T10:00:00+08:00');
+    expect(formatDeadline('2026-11-30T12:00:00.000Z', now)).toBe('11月30日 周一 20:00');
+    expect(formatDeadline('2027-01-02T01:05:00+08:00', now)).toBe('2027年1月2日 周六 01:05');
+    expect(formatDeadline('nope', now)).toBe('');
   });
 });

@@ -99,3 +99,30 @@ export function formatShanghaiDateTime(at: string): string {
   const clock = wallClock(instant);
   return `${clock.year}年${clock.month}月${clock.day}日 ${pad(clock.hour)}:${pad(clock.minute)}`;
 }
+
+/**
+ * The ticking 截单 countdown of the campaign page: "2天 05:12:09", "05:12:09" under a day, null once the
+ * deadline has passed (or for an unreadable time). Seconds are rounded up so it never shows 00:00:00
+ * while ordering is still open.
+ */
+export function formatCountdown(deadline: string, now: Date = new Date()): string | null {
+  const at = new Date(deadline).getTime();
+  if (Number.isNaN(at)) return null;
+  const remainingMs = at - now.getTime();
+  if (remainingMs <= 0) return null;
+  const totalSeconds = Math.ceil(remainingMs / 1000);
+  const days = Math.floor(totalSeconds / 86_400);
+  const hours = Math.floor((totalSeconds % 86_400) / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const clock = `${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
+  return days > 0 ? `${days}天 ${clock}` : clock;
+}
+
+/** "11月30日 周日 20:00": a deadline written out in full, next to the countdown. */
+export function formatDeadline(at: string, now: Date = new Date()): string {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) return '';
+  const clock = wallClock(instant);
+  return `${calendarDate(clock, wallClock(now))} ${WEEKDAYS[clock.weekday]} ${pad(clock.hour)}:${pad(clock.minute)}`;
+}

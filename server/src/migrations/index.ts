@@ -7,6 +7,7 @@ import { MemberAttribution1763856000005 } from './0005-member-attribution';
 import { LevelsCommunitiesTags1763856000006 } from './0006-levels-communities-tags';
 import { MemberListIndexes1763856000007 } from './0007-member-list-indexes';
 import { MemberPhoneTail1763856000008 } from './0008-member-phone-tail';
+import { CatalogInventoryCampaigns1763856000009 } from './0009-catalog-inventory-campaigns';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LevelsCommunitiesTags1763856000006,
   MemberListIndexes1763856000007,
   MemberPhoneTail1763856000008,
+  CatalogInventoryCampaigns1763856000009,
 ];

@@ -4,6 +4,7 @@ import { AuditModule } from './audit';
 import { CampaignsModule } from './campaigns';
 import { CatalogModule } from './catalog';
 import { IdentityModule } from './identity';
+import { InventoryModule } from './inventory';
 import { LeadersModule } from './leaders';
 import { MembersModule } from './members';
 import { SystemModule } from './system';
@@ -15,6 +16,7 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   IdentityModule,
   LeadersModule,
   MembersModule,
+  InventoryModule,
   CatalogModule,
   CampaignsModule,
   SystemModule,

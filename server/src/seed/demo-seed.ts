@@ -4,18 +4,14 @@ import {
   APP_CONFIG,
   type AppConfig,
   ConfigError,
+  FILE_STORAGE,
+  type FileStorage,
   type RequestContext,
   systemContext,
   TransactionRunner,
 } from '../platform';
-import {
-  addDays,
-  CampaignsService,
-  shanghaiDate,
-  shanghaiTime,
-  type CampaignItemDraft,
-} from '../modules/campaigns';
-import { CatalogService, ProductStatus } from '../modules/catalog';
+import { addDays, CampaignsService, shanghaiDate, shanghaiTime } from '../modules/campaigns';
+import { CatalogService, CategoriesService, SuppliersService } from '../modules/catalog';
 import { StaffService } from '../modules/identity';
 import { BindingReason, LeaderStatus, MemberChannel } from '@linli/shared-types';
 import {
@@ -27,7 +23,8 @@ import {
   type JoinableCommunity,
 } from '../modules/leaders';
 import { DEV_OPENID_PREFIX, MembersService, MemberTagsService, TagsService } from '../modules/members';
-import { DEMO_COMMUNITIES, DEMO_LEADERS, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_TAG_GROUPS } from './demo-data';
+import { seedDemoCatalog } from './demo-catalog-seed';
+import { DEMO_COMMUNITIES, DEMO_LEADERS, DEMO_MEMBERS, DEMO_TAG_GROUPS } from './demo-data';
 import { seedDemoLevels } from './demo-levels';
 
 export interface SeedResult {
@@ -47,11 +44,14 @@ export class DemoSeedService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly tx: TransactionRunner,
     private readonly staff: StaffService,
     private readonly members: MembersService,
     private readonly leaders: LeadersService,
     private readonly catalog: CatalogService,
+    private readonly categories: CategoriesService,
+    private readonly suppliers: SuppliersService,
     private readonly campaigns: CampaignsService,
     private readonly tags: TagsService,
     private readonly memberTags: MemberTagsService,
@@ -143,45 +143,21 @@ export class DemoSeedService {
     }
     await this.seedTags(m, ctx, demoMemberIds);
 
-    const items: CampaignItemDraft[] = [];
-    for (const product of DEMO_PRODUCTS) {
-      const { skuIds } = await this.catalog.createProductWith(m, ctx, {
-        name: product.name,
-        description: product.description,
-        coverUrl: null,
-        status: ProductStatus.ON_SALE,
-        skus: product.skus.map(({ specText, price, cost, stock, lowStockThreshold }) => ({
-          specText,
-          price,
-          cost,
-          stock,
-          lowStockThreshold,
-        })),
-      });
-      product.skus.forEach((sku, i) => {
-        if (sku.groupPrice === undefined) return;
-        items.push({
-          skuId: skuIds[i],
-          groupPrice: sku.groupPrice,
-          originalPrice: sku.price,
-          perMemberLimit: sku.perMemberLimit ?? 0,
-          stockCap: null,
-        });
-      });
-    }
+    const { catalog, categories, suppliers, storage } = this;
+    const demo = await seedDemoCatalog(m, ctx, { catalog, categories, suppliers, storage }, now);
 
     const schedule = demoCampaignSchedule(now);
     await this.campaigns.createWith(m, ctx, {
       title: '邻里鲜果蔬菜团',
-      coverUrl: null,
+      coverKey: demo.coverKey,
       description: '产地直采，今晚 22:00 截单，次日下午送到自提点，凭提货码取货。',
       status: 'live',
       audience: 'all',
       ...schedule,
-      items,
+      items: demo.items,
     });
     this.logger.log(
-      `demo data seeded: admin, ${DEMO_LEADERS.length} leaders, ${DEMO_LEADERS.length + DEMO_MEMBERS.length} members, ${DEMO_PRODUCTS.length} products, 1 live campaign`,
+      `demo data seeded: admin, ${DEMO_LEADERS.length} leaders, ${DEMO_LEADERS.length + DEMO_MEMBERS.length} members, ${demo.productCount} products, 1 live campaign`,
     );
   }
 

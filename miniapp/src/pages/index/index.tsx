@@ -7,7 +7,8 @@ import { StateView } from '@/components/state-view';
 import { useNow } from '@/hooks/use-now';
 import { ensureLogin, login, refreshProfile } from '@/services/auth';
 import { fetchMyApplication } from '@/services/leaders';
-import { ApiError, ClientErrorCode, get, showErrorToast } from '@/services/request';
+import { fetchLiveCampaigns } from '@/services/campaigns';
+import { ApiError, ClientErrorCode, showErrorToast } from '@/services/request';
 import { mineLeaderEntry } from '@/utils/leader-status';
 import { shareCardPath } from '@/utils/member-entry';
 import './index.scss';
@@ -112,10 +113,7 @@ export default function HomePage() {
         return;
       }
       setMember(stored);
-      const [profile, live] = await Promise.all([
-        refreshProfile(),
-        get<CampaignView[]>('/api/app/campaigns', undefined, { silent: true }),
-      ]);
+      const [profile, live] = await Promise.all([refreshProfile(), fetchLiveCampaigns()]);
       setMember(profile);
       setCampaigns(live);
       if (profile.isLeader) {

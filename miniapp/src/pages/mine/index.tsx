@@ -128,6 +128,12 @@ function LeaderCard({ record }: { record: LeaderApplicationView | null | undefin
             {entry.inviteCode}
           </Text>
         </View>
+        <NavRow
+          id="mine-share-entry"
+          title="分享团购"
+          extra={<Text className="nav-row__hint">海报和分享卡片</Text>}
+          onClick={go('/leader/share-campaigns/index')}
+        />
         <NavRow id="mine-communities-entry" title="我的社群" onClick={go('/leader/communities/index')} />
         <NavRow id="mine-customers-entry" title="我的客户" onClick={go('/leader/customers/index')} />
         <NavRow id="mine-recruits-entry" title="我的团员" onClick={go('/leader/recruits/index')} />

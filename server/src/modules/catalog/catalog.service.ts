@@ -1,75 +1,74 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Fen } from '@linli/shared-types';
-import { BusinessError, RequestContext } from '../../platform';
-import { AuditService } from '../audit';
-import { ProductStatus } from './domain/product-status';
-import { skuProblems, type SkuDraft } from './domain/sku-rules';
+import type {
+  Fen,
+  ProductImageView,
+  ProductInput,
+  ProductKind,
+  ProductStatus,
+  SpecDimension,
+} from '@linli/shared-types';
+import { RequestContext } from '../../platform';
+import { bundleAvailability } from './domain/bundle-rules';
+import { BundleComponentEntity } from './persistence/bundle-component.entity';
+import { ProductImageEntity } from './persistence/product-image.entity';
 import { ProductEntity } from './persistence/product.entity';
 import { SkuEntity } from './persistence/sku.entity';
+import { ProductWriter } from './product-writer';
 
-export interface NewProduct {
-  name: string;
-  description: string | null;
-  coverUrl: string | null;
-  status: ProductStatus;
-  skus: SkuDraft[];
-}
-
-/** What other contexts (campaigns, orders) need to show and price a SKU. */
+/** What other contexts (campaigns, orders) need to show, price and sell a SKU. */
 export interface SkuDetails {
   skuId: number;
   productId: number;
   productName: string;
+  productKind: ProductKind;
   productStatus: ProductStatus;
+  skuStatus: 'active' | 'disabled';
   specText: string;
+  specValues: string[];
   coverUrl: string | null;
   price: Fen;
+  cost: Fen;
+  /** Sellable now (0 for a disabled SKU); bundles: min over components of floor(stock / quantity). */
+  available: number;
 }
 
+/** A product as a buyer's product page shows it. */
+export interface ProductPage {
+  productId: number;
+  name: string;
+  subtitle: string | null;
+  description: string | null;
+  unit: string;
+  kind: ProductKind;
+  status: ProductStatus;
+  images: ProductImageView[];
+  specDimensions: SpecDimension[];
+  bundleContents: Array<{ productName: string; specText: string; quantity: number }>;
+}
+
+/** A product to create in the caller's transaction (the seed): the admin input plus a status. */
+export type NewProduct = ProductInput & { status?: ProductStatus };
+
+/** The catalog's surface for other contexts. Admin screens go through ProductsService. */
 @Injectable()
 export class CatalogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly writer: ProductWriter,
   ) {}
 
-  /** Creates a product with its SKUs in the caller's transaction, audited. */
-  async createProductWith(
+  /**
+   * Creates a product with its SKUs (initial stock booked as inbound movements) in the caller's
+   * transaction, audited. `skuIds` follow the order of `input.skus`.
+   */
+  createProductWith(
     manager: EntityManager,
     ctx: RequestContext,
     input: NewProduct,
   ): Promise<{ productId: number; skuIds: number[] }> {
-    const fields = input.skus.flatMap((sku, i) => {
-      const errors = skuProblems(sku);
-      return errors.length > 0 ? [{ field: `skus.${i}`, errors }] : [];
-    });
-    if (input.skus.length === 0) fields.push({ field: 'skus', errors: ['至少需要一个规格'] });
-    if (fields.length > 0) throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, fields);
-
-    const products = manager.getRepository(ProductEntity);
-    const product = products.create({
-      name: input.name,
-      description: input.description,
-      coverUrl: input.coverUrl,
-      status: input.status,
-    });
-    await products.insert(product);
-    const skuIds: number[] = [];
-    for (const draft of input.skus) {
-      const sku = manager.getRepository(SkuEntity).create({ ...draft, productId: product.id });
-      await manager.getRepository(SkuEntity).insert(sku);
-      skuIds.push(sku.id);
-    }
-    await this.audit.record(manager, ctx, {
-      action: 'product.create',
-      entityType: 'product',
-      entityId: product.id,
-      before: null,
-      after: { ...input, id: product.id, skuIds },
-    });
-    return { productId: product.id, skuIds };
+    return this.writer.create(manager, ctx, input, input.status ?? 'draft');
   }
 
   async getSkuDetails(
@@ -83,19 +82,99 @@ export class CatalogService {
       .getRepository(ProductEntity)
       .findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
     const productById = new Map(products.map((p) => [p.id, p]));
+    const bundleSkuIds = skus.filter((s) => productById.get(s.productId)?.kind === 'bundle').map((s) => s.id);
+    const availability = await this.bundleAvailabilities(manager, bundleSkuIds);
     for (const sku of skus) {
       const product = productById.get(sku.productId);
       if (!product) continue;
+      const own = sku.status === 'active' ? sku.stock : 0;
       result.set(sku.id, {
         skuId: sku.id,
         productId: product.id,
         productName: product.name,
+        productKind: product.kind,
         productStatus: product.status,
+        skuStatus: sku.status,
         specText: sku.specText,
+        specValues: sku.specValues,
         coverUrl: product.coverUrl,
         price: sku.price,
+        cost: sku.cost,
+        available:
+          product.kind === 'bundle' ? (sku.status === 'active' ? (availability.get(sku.id) ?? 0) : 0) : own,
       });
     }
     return result;
+  }
+
+  async getProductPage(
+    productId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProductPage | null> {
+    const product = await manager.getRepository(ProductEntity).findOneBy({ id: productId });
+    if (!product) return null;
+    const images = await manager
+      .getRepository(ProductImageEntity)
+      .find({ where: { productId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return {
+      productId: product.id,
+      name: product.name,
+      subtitle: product.subtitle,
+      description: product.description,
+      unit: product.unit,
+      kind: product.kind,
+      status: product.status,
+      images: images.map((i) => ({ key: i.storageKey, url: i.url })),
+      specDimensions: product.specDimensions ?? [],
+      bundleContents: product.kind === 'bundle' ? await this.bundleContents(manager, productId) : [],
+    };
+  }
+
+  /** Bundle SKU id → how many bundles its components' stock makes. */
+  async bundleAvailabilities(
+    manager: EntityManager,
+    bundleSkuIds: readonly number[],
+  ): Promise<Map<number, number>> {
+    const result = new Map<number, number>();
+    if (bundleSkuIds.length === 0) return result;
+    const rows = await manager
+      .getRepository(BundleComponentEntity)
+      .findBy({ bundleSkuId: In([...bundleSkuIds]) });
+    const components = await manager
+      .getRepository(SkuEntity)
+      .findBy({ id: In([...new Set(rows.map((r) => r.componentSkuId))]) });
+    const byId = new Map(components.map((c) => [c.id, c]));
+    for (const bundleSkuId of bundleSkuIds) {
+      const stocks = rows
+        .filter((r) => r.bundleSkuId === bundleSkuId)
+        .map((r) => {
+          const c = byId.get(r.componentSkuId);
+          return { quantity: r.quantity, stock: c?.stock ?? 0, status: c?.status ?? ('disabled' as const) };
+        });
+      result.set(bundleSkuId, bundleAvailability(stocks));
+    }
+    return result;
+  }
+
+  private async bundleContents(
+    manager: EntityManager,
+    productId: number,
+  ): Promise<ProductPage['bundleContents']> {
+    const bundleSku = await manager
+      .getRepository(SkuEntity)
+      .findOne({ where: { productId }, order: { id: 'ASC' } });
+    if (!bundleSku) return [];
+    const rows = await manager
+      .getRepository(BundleComponentEntity)
+      .find({ where: { bundleSkuId: bundleSku.id }, order: { id: 'ASC' } });
+    const details = await this.getSkuDetails(
+      rows.map((r) => r.componentSkuId),
+      manager,
+    );
+    return rows.map((r) => ({
+      productName: details.get(r.componentSkuId)?.productName ?? '',
+      specText: details.get(r.componentSkuId)?.specText ?? '',
+      quantity: r.quantity,
+    }));
   }
 }

@@ -1,4 +1,6 @@
 export { CatalogModule } from './catalog.module';
-export { CatalogService, type NewProduct, type SkuDetails } from './catalog.service';
+export { CatalogService, type NewProduct, type ProductPage, type SkuDetails } from './catalog.service';
+export { CategoriesService } from './categories.service';
+export { SuppliersService } from './suppliers.service';
 export { ProductStatus } from './domain/product-status';
-export type { SkuDraft } from './domain/sku-rules';
+export { specTextOf } from './domain/spec-matrix';

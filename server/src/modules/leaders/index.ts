@@ -1,6 +1,7 @@
 export { LeadersModule } from './leaders.module';
 export {
   LeadersService,
+  type LeaderIdentity,
   type ActivePickupPoint,
   type NewLeader,
   type NewPickupPoint,

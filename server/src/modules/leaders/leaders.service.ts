@@ -41,6 +41,16 @@ export interface ActivePickupPoint {
 
 const INVITE_CODE_ATTEMPTS = 5;
 
+/** What other contexts need to know about a leader to offer and share campaigns. */
+export interface LeaderIdentity {
+  id: number;
+  memberId: number;
+  name: string;
+  levelId: number | null;
+  active: boolean;
+  inviteCode: string;
+}
+
 @Injectable()
 export class LeadersService {
   constructor(
@@ -77,6 +87,24 @@ export class LeadersService {
       });
     }
     return result;
+  }
+
+  /** A leader by id, or null. */
+  async identityOf(
+    leaderId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LeaderIdentity | null> {
+    const leader = await manager.getRepository(LeaderEntity).findOneBy({ id: leaderId });
+    return leader ? toLeaderIdentity(leader) : null;
+  }
+
+  /** The leader a member is (every leader is a member), or null. */
+  async identityOfMember(
+    memberId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LeaderIdentity | null> {
+    const leader = await manager.getRepository(LeaderEntity).findOneBy({ memberId });
+    return leader ? toLeaderIdentity(leader) : null;
   }
 
   async isActiveLeader(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
@@ -216,4 +244,15 @@ function actorName(ctx: RequestContext): string | null {
   if (ctx.actor.type === 'staff') return ctx.actor.name;
   if (ctx.actor.type === 'system') return '系统';
   return null;
+}
+
+function toLeaderIdentity(leader: LeaderEntity): LeaderIdentity {
+  return {
+    id: leader.id,
+    memberId: leader.memberId,
+    name: leader.name,
+    levelId: leader.levelId,
+    active: leader.status === LeaderStatus.ACTIVE,
+    inviteCode: leader.inviteCode,
+  };
 }

@@ -15,6 +15,8 @@ export interface FileStorage {
    */
   keyOf(url: string): string | null;
   exists(key: string): Promise<boolean>;
+  /** The file's bytes, or null when there is no such file (or the key is not a storage key). */
+  read(key: string): Promise<Buffer | null>;
 }
 
 /** Inject with `@Inject(FILE_STORAGE) storage: FileStorage`. */

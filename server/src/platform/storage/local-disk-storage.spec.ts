@@ -19,10 +19,13 @@ describe('LocalDiskStorage', () => {
     expect(url).toBe(`/uploads/${key}`);
     expect(readFileSync(join(root, key), 'utf8')).toBe('png-bytes');
     expect(await storage.exists(key)).toBe(true);
+    expect((await storage.read(key))?.toString('utf8')).toBe('png-bytes');
     await storage.delete(key);
+    expect(await storage.read(key)).toBeNull();
     expect(existsSync(join(root, key))).toBe(false);
     expect(await storage.exists(key)).toBe(false);
     await expect(storage.delete(key)).resolves.toBeUndefined();
+    expect(await storage.read('../etc/passwd')).toBeNull();
   });
 
   it('recognises only its own URLs', () => {

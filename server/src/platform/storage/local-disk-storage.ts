@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileStorage } from './file-storage';
 import { isStorageKey } from './storage-key';
@@ -46,6 +46,14 @@ export class LocalDiskStorage implements FileStorage {
       (s) => s.isFile(),
       () => false,
     );
+  }
+
+  async read(key: string): Promise<Buffer | null> {
+    if (!isStorageKey(key)) return null;
+    return readFile(this.pathOf(key)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
   }
 
   private pathOf(key: string): string {

@@ -35,7 +35,7 @@ describe('demo seed', () => {
       leaders: 3,
       pickup_points: 3,
       members: 13,
-      products: 6,
+      products: 9,
       campaigns: 1,
     });
     expect(counts.skus).toBeGreaterThanOrEqual(8);

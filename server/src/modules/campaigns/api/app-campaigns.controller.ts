@@ -1,20 +1,42 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CampaignView } from '@linli/shared-types';
-import { ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
-import { CampaignsService } from '../campaigns.service';
-import { CampaignViewDto } from './dto/campaign-view.dto';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CampaignPageView, CampaignProductView, CampaignView } from '@linli/shared-types';
+import { ApiErrorBodyDto, ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
+import { ParseIdPipe } from '../../identity';
+import { CampaignShopService } from '../campaign-shop.service';
+import { CampaignPageViewDto, CampaignProductViewDto, CampaignViewDto } from './dto/campaign-view.dto';
 
 @ApiTags('app: 团购')
 @ApiBearerAuth()
 @ApiErrorResponses()
 @Controller('app/campaigns')
 export class AppCampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(private readonly shop: CampaignShopService) {}
 
   @Get()
   @ApiOkResponse({ type: [CampaignViewDto], description: '当前团长（自提点）可参与的进行中活动' })
   list(@Ctx() ctx: RequestContext): Promise<CampaignView[]> {
-    return this.campaigns.listForMember(ctx);
+    return this.shop.listForMember(ctx);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CampaignPageViewDto, description: '活动页（进行中或已结束）' })
+  @ApiNotFoundResponse({ description: 'CAMPAIGN_NOT_FOUND：不存在或未开始', type: ApiErrorBodyDto })
+  page(@Ctx() ctx: RequestContext, @Param('id', ParseIdPipe) id: number): Promise<CampaignPageView> {
+    return this.shop.page(ctx, id);
+  }
+
+  @Get(':campaignId/products/:productId')
+  @ApiOkResponse({ type: CampaignProductViewDto, description: '活动中的商品页（规格选择）' })
+  @ApiNotFoundResponse({
+    description: 'CAMPAIGN_NOT_FOUND / PRODUCT_NOT_FOUND：活动不存在或商品不在活动中',
+    type: ApiErrorBodyDto,
+  })
+  product(
+    @Ctx() ctx: RequestContext,
+    @Param('campaignId', ParseIdPipe) campaignId: number,
+    @Param('productId', ParseIdPipe) productId: number,
+  ): Promise<CampaignProductView> {
+    return this.shop.product(ctx, campaignId, productId);
   }
 }

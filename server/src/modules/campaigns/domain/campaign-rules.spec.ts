@@ -1,8 +1,8 @@
 import {
   addDays,
   campaignProblems,
-  isOfferedAt,
   isOpenAt,
+  isOrderableAt,
   shanghaiDate,
   shanghaiTime,
   type CampaignItemDraft,
@@ -80,7 +80,7 @@ describe('campaignProblems', () => {
   });
 });
 
-describe('isOpenAt / isOfferedAt', () => {
+describe('isOpenAt / isOrderableAt', () => {
   const live = { status: 'live' as const, startAt: schedule.startAt, endAt: schedule.endAt };
 
   it('is open only while live and within [startAt, endAt)', () => {
@@ -91,8 +91,11 @@ describe('isOpenAt / isOfferedAt', () => {
     expect(isOpenAt({ ...live, status: 'scheduled' }, new Date('2026-03-02T00:00:00Z'))).toBe(false);
   });
 
-  it('offers audience-all campaigns at every leader and to unbound buyers', () => {
-    expect(isOfferedAt({ audience: 'all' }, 7)).toBe(true);
-    expect(isOfferedAt({ audience: 'all' }, null)).toBe(true);
+  it('takes orders only until the cut-off', () => {
+    const campaign = { ...live, cutoffAt: schedule.cutoffAt };
+    expect(isOrderableAt(campaign, schedule.startAt)).toBe(true);
+    expect(isOrderableAt(campaign, new Date(schedule.cutoffAt.getTime() - 1))).toBe(true);
+    expect(isOrderableAt(campaign, schedule.cutoffAt)).toBe(false);
+    expect(isOrderableAt({ ...campaign, status: 'ended' }, schedule.startAt)).toBe(false);
   });
 });

@@ -1,8 +1,5 @@
 import type { CampaignStatus, Fen, FieldError } from '@linli/shared-types';
 
-/** Who a campaign is offered to. Only `all` for now; some levels / some leaders come with issue 4. */
-export type CampaignAudience = 'all';
-
 export interface CampaignSchedule {
   startAt: Date;
   endAt: Date;
@@ -76,9 +73,12 @@ export function isOpenAt(
   return campaign.status === 'live' && campaign.startAt <= now && now < campaign.endAt;
 }
 
-/** Whether a campaign is offered at a buyer's leader (null: the buyer has not chosen one yet). */
-export function isOfferedAt(campaign: { audience: CampaignAudience }, _leaderId: number | null): boolean {
-  return campaign.audience === 'all';
+/** Orders are taken while live, from the start until the cut-off (截单), which is never after the end. */
+export function isOrderableAt(
+  campaign: { status: CampaignStatus; startAt: Date; cutoffAt: Date; endAt: Date },
+  now: Date,
+): boolean {
+  return isOpenAt(campaign, now) && now < campaign.cutoffAt;
 }
 
 function isNonNegativeInt(n: number): boolean {

@@ -28,6 +28,10 @@ export class CampaignItemEntity {
   @Column({ type: 'int', nullable: true })
   stockCap!: number | null;
 
+  /** Units sold in this campaign (已团); raised and lowered by orders with conditional updates. */
+  @Column({ type: 'int', default: 0 })
+  soldQuantity!: number;
+
   @Column({ type: 'int', default: 0 })
   sortOrder!: number;
 

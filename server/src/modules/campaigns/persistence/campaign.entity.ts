@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CampaignStatus } from '@linli/shared-types';
+import type { CampaignAudienceKind, CampaignStatus } from '@linli/shared-types';
 import { CreatedAtColumn, UpdatedAtColumn, UtcDateTimeColumn } from '../../../platform';
-import type { CampaignAudience } from '../domain/campaign-rules';
 
 /** A group-buy campaign (团购活动). */
 @Entity('campaigns')
@@ -12,8 +11,13 @@ export class CampaignEntity {
   @Column({ type: 'varchar', length: 100 })
   title!: string;
 
+  /** A cover URL from before covers were uploads (kept for old rows; new campaigns use coverKey). */
   @Column({ type: 'varchar', length: 512, nullable: true })
   coverUrl!: string | null;
+
+  /** Storage key of the uploaded cover; null = the first item's product image. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  coverKey!: string | null;
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
@@ -34,8 +38,13 @@ export class CampaignEntity {
   @Column({ type: 'varchar', length: 10 })
   pickupDate!: string;
 
+  /** 'levels' / 'leaders' list their ids in campaign_audience_targets. */
   @Column({ type: 'varchar', length: 16, default: 'all' })
-  audience!: CampaignAudience;
+  audience!: CampaignAudienceKind;
+
+  /** The campaign this one was copied from (复制), if any. */
+  @Column({ type: 'int', nullable: true })
+  duplicatedFromId!: number | null;
 
   @CreatedAtColumn()
   createdAt!: Date;

@@ -1,3 +1,2 @@
-/** Product status: 草稿 draft, 在售 on_sale, 已下架 off_sale. */
-export const ProductStatus = { DRAFT: 'draft', ON_SALE: 'on_sale', OFF_SALE: 'off_sale' } as const;
-export type ProductStatus = (typeof ProductStatus)[keyof typeof ProductStatus];
+// The status lives in the shared contract; re-exported so module code keeps one import path.
+export { ProductStatus } from '@linli/shared-types';

@@ -1,23 +1,29 @@
-import { isLowStock, skuProblems, type SkuDraft } from './sku-rules';
+import type { SkuInput } from '@linli/shared-types';
+import { isLowStock, skuProblems } from './sku-rules';
 
-const sku: SkuDraft = { specText: '5斤装', price: 2990, cost: 1800, stock: 100, lowStockThreshold: 10 };
+const sku: SkuInput = {
+  specValues: ['5斤装'],
+  price: 2990,
+  cost: 1800,
+  initialStock: 100,
+  lowStockThreshold: 10,
+};
 
 describe('skuProblems', () => {
   it('accepts a well-formed SKU', () => {
     expect(skuProblems(sku)).toEqual([]);
-    expect(skuProblems({ ...sku, price: 0, stock: 0 })).toEqual([]);
+    expect(skuProblems({ ...sku, price: 0, initialStock: 0 })).toEqual([]);
   });
 
-  it('rejects floats, negatives and empty specs', () => {
+  it('rejects floats, negatives and long barcodes', () => {
     expect(skuProblems({ ...sku, price: 29.9 })).toEqual(['售价必须是非负整数（分）']);
-    expect(skuProblems({ ...sku, cost: -1, stock: -5 })).toEqual([
+    expect(skuProblems({ ...sku, cost: -1, initialStock: -5 })).toEqual([
       '成本必须是非负整数（分）',
-      '库存必须是非负整数',
+      '初始库存必须是非负整数',
     ]);
-    expect(skuProblems({ ...sku, specText: '  ', lowStockThreshold: 1.5 })).toEqual([
-      '规格不能为空',
-      '低库存阈值必须是非负整数',
-    ]);
+    expect(skuProblems({ ...sku, weightGrams: 1.5, lowStockThreshold: -1, barcode: '1'.repeat(33) })).toEqual(
+      ['重量必须是非负整数（克）', '低库存阈值必须是非负整数', '条码最多 32 个字符'],
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, MoneyColumn, UpdatedAtColumn } from '../../../platform';
+import { CreatedAtColumn, JsonColumn, MoneyColumn, UpdatedAtColumn } from '../../../platform';
+
+export type SkuStatus = 'active' | 'disabled';
 
 /**
- * A sellable SKU of a product. `stock` changes only through conditional atomic updates (and, with
- * issue 4, a movement ledger).
+ * A sellable SKU of a product. `stock` and `reserved` change only through the inventory module's
+ * conditional atomic updates, each explained by a stock movement.
  */
 @Entity('skus')
 export class SkuEntity {
@@ -13,7 +15,11 @@ export class SkuEntity {
   @Column({ type: 'int' })
   productId!: number;
 
-  /** Human-readable spec, e.g. 5斤装 or 10斤装 / 海南. */
+  /** One value per dimension, in dimension order; [] for a product without dimensions. */
+  @JsonColumn()
+  specValues!: string[];
+
+  /** Human-readable spec, e.g. 5斤装 / 海南 (默认 without dimensions). */
   @Column({ type: 'varchar', length: 100 })
   specText!: string;
 
@@ -25,11 +31,26 @@ export class SkuEntity {
   @MoneyColumn()
   cost!: number;
 
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  barcode!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  weightGrams!: number;
+
+  /** Sellable now. */
   @Column({ type: 'int', default: 0 })
   stock!: number;
 
+  /** Held by orders not yet handed over. */
+  @Column({ type: 'int', default: 0 })
+  reserved!: number;
+
   @Column({ type: 'int', default: 0 })
   lowStockThreshold!: number;
+
+  /** Disabled when its combination left the matrix; never deleted (orders keep pointing at it). */
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: SkuStatus;
 
   @CreatedAtColumn()
   createdAt!: Date;

@@ -7,6 +7,7 @@ import {
   type WechatPhone,
 } from '../domain/wechat-phone';
 import { interpretCode2Session, type WechatSession } from '../domain/wechat-session';
+import { interpretWxacode, isValidScene, type WxacodeOutcome, type WxacodeRequest } from './wxacode';
 
 const TIMEOUT_MS = 5000;
 
@@ -50,6 +51,49 @@ export class WechatClient {
       throw new BusinessError('RATE_LIMITED', '微信接口请求过于频繁，请稍后再试', 429);
     }
     throw upstreamError();
+  }
+
+  /**
+   * A mini-program code (wxacode.getUnlimited) as PNG bytes. Like getPhoneNumber, a rejected access token
+   * is refreshed once and the call retried; any other failure is 502 WECHAT_QRCODE_FAILED.
+   */
+  async getUnlimitedQrCode(request: WxacodeRequest): Promise<Buffer> {
+    this.requireConfig();
+    if (!isValidScene(request.scene)) throw new Error(`invalid wxacode scene: ${request.scene}`);
+    const failed = () => new BusinessError('WECHAT_QRCODE_FAILED', '生成小程序码失败，请稍后再试', 502);
+    // A token WeChat will not give is the same failure to the poster as a code it will not draw.
+    const tokenOrFail = (get: Promise<string>) => get.catch(() => Promise.reject(failed()));
+    let token = await tokenOrFail(this.currentAccessToken());
+    let outcome = await this.requestWxacode(token, request);
+    if (!outcome.ok && outcome.failure === 'token_rejected') {
+      this.logger.warn({ detail: outcome.detail }, 'access token rejected; refreshing once');
+      token = await tokenOrFail(this.refreshedAccessToken(token));
+      outcome = await this.requestWxacode(token, request);
+    }
+    if (outcome.ok) return outcome.png;
+    this.logger.warn({ detail: outcome.detail }, 'getwxacodeunlimit refused');
+    throw failed();
+  }
+
+  private async requestWxacode(token: string, request: WxacodeRequest): Promise<WxacodeOutcome> {
+    const url = this.apiUrl('wxa/getwxacodeunlimit', { access_token: token });
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          scene: request.scene,
+          page: request.page,
+          check_path: false,
+          width: request.width,
+        }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      return interpretWxacode(response.status, Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'getwxacodeunlimit request failed');
+      return { ok: false, failure: 'upstream', detail: 'request failed' };
+    }
   }
 
   private async requestPhoneNumber(token: string, code: string) {

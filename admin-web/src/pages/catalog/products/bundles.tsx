@@ -1,0 +1,5 @@
+import { ProductListPage } from './index';
+
+export default function BundlesPage() {
+  return <ProductListPage fixedKind="bundle" />;
+}

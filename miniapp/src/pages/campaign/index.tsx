@@ -1,0 +1,223 @@
+import { useCallback, useMemo } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { CAMPAIGN_STATUS_LABELS, ErrorCode, type CampaignPageView } from '@linli/shared-types';
+import { BuyerPageState } from '@/components/buyer-page-state';
+import { useBuyerPage } from '@/hooks/use-buyer-page';
+import { useNow } from '@/hooks/use-now';
+import { fetchCampaignPage, productPageUrl } from '@/services/campaigns';
+import { ApiError } from '@/services/request';
+import { assetUrl } from '@/services/uploads';
+import { availabilityNotice, campaignAvailability } from '@/utils/campaign-state';
+import { coverTint } from '@/utils/display';
+import { campaignIdFromQuery, campaignSharePath, entryFromQuery } from '@/utils/member-entry';
+import { formatCountdown, formatDeadline, formatPickupDate } from '@/utils/shanghai-time';
+import { CampaignItemRow } from './campaign-item-row';
+import './index.scss';
+
+const PICKUP_URL = '/pages/pickup/index';
+
+function Cover({ campaign }: { campaign: CampaignPageView }) {
+  const badge =
+    campaign.status === 'live' ? null : (
+      <Text className="cp-cover__badge" id="campaign-status">
+        {CAMPAIGN_STATUS_LABELS[campaign.status]}
+      </Text>
+    );
+  if (campaign.coverUrl) {
+    return (
+      <View className="cp-cover">
+        <Image className="cp-cover__image" src={assetUrl(campaign.coverUrl)} mode="aspectFill" />
+        {badge}
+      </View>
+    );
+  }
+  return (
+    <View className={`cp-cover cp-cover--placeholder ${coverTint(campaign.id)}`}>
+      <Text className="cp-cover__kicker">邻里团购 · 团长推荐</Text>
+      <Text className="cp-cover__title">{campaign.title}</Text>
+      {badge}
+    </View>
+  );
+}
+
+/** 截单 countdown while open; the deadline and pickup day are always written out. */
+function Deadline({ campaign, now }: { campaign: CampaignPageView; now: Date }) {
+  const countdown = campaign.status === 'live' ? formatCountdown(campaign.cutoffAt, now) : null;
+  return (
+    <View className="cp-deadline">
+      <View className={`cp-deadline__timer ${countdown ? '' : 'cp-deadline__timer--over'}`}>
+        <Text className="cp-deadline__label">
+          {countdown ? '距截单' : campaign.status === 'ended' ? '团购' : ''}
+        </Text>
+        <Text className="cp-deadline__value" id="campaign-countdown">
+          {countdown ?? (campaign.status === 'ended' ? '已结束' : '已截单')}
+        </Text>
+      </View>
+      <View className="cp-deadline__facts">
+        <Text className="cp-deadline__fact" id="campaign-cutoff">
+          截单 {formatDeadline(campaign.cutoffAt, now)}
+        </Text>
+        <Text className="cp-deadline__fact" id="campaign-pickup-date">
+          {formatPickupDate(campaign.pickupDate, now)}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function PickupPoint({ campaign }: { campaign: CampaignPageView }) {
+  const leader = campaign.leader;
+  const point = leader?.pickupPoint ?? null;
+  return (
+    <View className="cp-card cp-pickup" id="campaign-pickup">
+      <View className="cp-pickup__pin" />
+      <View className="cp-pickup__info">
+        <Text className="cp-pickup__label">{campaign.offeredHere ? '到这里自提' : '你当前的自提点'}</Text>
+        <Text className="cp-pickup__name" id="campaign-pickup-name">
+          {point?.name ?? (leader ? `${leader.name}的自提点` : '还没有选择自提点')}
+        </Text>
+        {point ? <Text className="cp-pickup__address">{point.address}</Text> : null}
+        {leader ? (
+          <Text className="cp-pickup__leader">
+            团长 · {leader.name}
+            {point?.openingHours ? ` · 营业 ${point.openingHours}` : ''}
+          </Text>
+        ) : null}
+      </View>
+      <View
+        className="cp-pickup__switch"
+        id="campaign-switch-pickup"
+        onClick={() => void Taro.navigateTo({ url: PICKUP_URL })}
+      >
+        {leader ? '切换' : '选择'}
+      </View>
+    </View>
+  );
+}
+
+export default function CampaignPage() {
+  const { params } = useRouter();
+  const id = campaignIdFromQuery(params);
+  const now = useNow(1000);
+  const loader = useCallback(() => {
+    if (!id) {
+      return Promise.reject(
+        new ApiError(404, { code: ErrorCode.CAMPAIGN_NOT_FOUND, message: '链接不完整', requestId: '' }),
+      );
+    }
+    return fetchCampaignPage(id);
+  }, [id]);
+  const page = useBuyerPage(loader, [ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.NOT_FOUND]);
+  const campaign = page.data;
+
+  useDidShow(() => {
+    // Also after 切换自提点: offeredHere and the pickup point may have changed.
+    void page.reload();
+  });
+  usePullDownRefresh(() => {
+    void page.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  // Forwarding keeps the leader the link came with, so a friend is attributed to the same leader.
+  const linkLeaderCode = useMemo(() => entryFromQuery(params)?.leaderCode ?? null, [params]);
+  useShareAppMessage(() => ({
+    title: campaign ? campaign.title : '邻里团购',
+    path: id ? campaignSharePath(id, linkLeaderCode) : '/pages/index/index',
+    imageUrl: campaign?.coverUrl ? assetUrl(campaign.coverUrl) : undefined,
+  }));
+
+  if (page.phase === 'loading') {
+    return (
+      <View className="cp-page" id="campaign-loading">
+        <View className="cp-skeleton cp-skeleton--cover" />
+        <View className="cp-card">
+          <View className="cp-skeleton cp-skeleton--w60" />
+          <View className="cp-skeleton cp-skeleton--w40" />
+          <View className="cp-skeleton cp-skeleton--w70" />
+        </View>
+      </View>
+    );
+  }
+
+  if (page.phase !== 'ready' || !campaign) {
+    return (
+      <View className="cp-page cp-page--state">
+        <View className="cp-card">
+          <BuyerPageState
+            phase={page.phase === 'ready' ? 'error' : page.phase}
+            idPrefix="campaign"
+            subject="这场团购"
+            error={page.error}
+            onRetry={() => void page.reload()}
+            onSignIn={() => void page.signIn()}
+          />
+        </View>
+      </View>
+    );
+  }
+
+  const availability = campaignAvailability(campaign, now);
+  const notice = availabilityNotice(availability);
+  return (
+    <View className="cp-page" id="campaign-page">
+      <Cover campaign={campaign} />
+      <View className="cp-card cp-head">
+        {campaign.coverUrl ? (
+          <Text className="cp-head__title" id="campaign-title">
+            {campaign.title}
+          </Text>
+        ) : (
+          <Text className="cp-head__title cp-head__title--small" id="campaign-title">
+            {campaign.title}
+          </Text>
+        )}
+        {campaign.description ? <Text className="cp-head__desc">{campaign.description}</Text> : null}
+        <Deadline campaign={campaign} now={now} />
+        <Text className="cp-head__sold" id="campaign-sold">
+          已团 {campaign.soldQuantity} 件 · 共 {campaign.items.length} 件商品
+        </Text>
+      </View>
+
+      {notice ? (
+        <View className={`cp-notice cp-notice--${availability}`} id={`campaign-notice-${availability}`}>
+          <Text className="cp-notice__title">{notice.title}</Text>
+          <Text className="cp-notice__detail">{notice.detail}</Text>
+          {availability === 'elsewhere' ? (
+            <View
+              className="btn btn--ghost cp-notice__action"
+              id="campaign-notice-switch"
+              onClick={() => void Taro.navigateTo({ url: PICKUP_URL })}
+            >
+              切换自提点
+            </View>
+          ) : null}
+          {availability === 'ended' ? (
+            <View
+              className="btn btn--ghost cp-notice__action"
+              id="campaign-notice-home"
+              onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}
+            >
+              去首页
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      <PickupPoint campaign={campaign} />
+
+      <View className="cp-card cp-items" id="campaign-items">
+        <Text className="cp-items__title">团购商品</Text>
+        {campaign.items.map((item) => (
+          <CampaignItemRow
+            key={item.id}
+            item={item}
+            muted={availability !== 'open'}
+            onOpen={() => void Taro.navigateTo({ url: productPageUrl(campaign.id, item.productId) })}
+          />
+        ))}
+      </View>
+      <Text className="cp-footnote">下单功能即将开放，敬请期待</Text>
+    </View>
+  );
+}

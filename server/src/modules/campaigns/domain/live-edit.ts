@@ -1,0 +1,56 @@
+import type { CampaignAudience, CampaignStatus, FieldError } from '@linli/shared-types';
+import { sameAudience } from './campaign-audience';
+import type { CampaignItemDraft, CampaignSchedule } from './campaign-rules';
+
+/** The editable content of a campaign, as stored and as a PUT sends it. */
+export interface CampaignContent extends CampaignSchedule {
+  title: string;
+  coverKey: string | null;
+  description: string | null;
+  audience: CampaignAudience;
+  items: CampaignItemDraft[];
+}
+
+/** How far a campaign in `status` may be edited: fully, only the live-safe fields, or not at all. */
+export function editScope(status: CampaignStatus): 'full' | 'live' | 'none' {
+  if (status === 'draft' || status === 'scheduled') return 'full';
+  return status === 'live' ? 'live' : 'none';
+}
+
+/**
+ * What a live campaign may not change (409 CAMPAIGN_LIVE_FIELD_LOCKED, one field error each). Buyers may
+ * hold its items in a cart or an order, so prices, limits, the start, the audience and the items already
+ * offered stay; the title, cover, description, a LATER end or cut-off, the pickup date, new items and
+ * raised stock caps may change.
+ */
+export function liveEditLocks(current: CampaignContent, next: CampaignContent): FieldError[] {
+  const locks: FieldError[] = [];
+  const lock = (field: string, error: string) => locks.push({ field, errors: [error] });
+  if (next.startAt.getTime() !== current.startAt.getTime()) lock('startAt', '活动进行中，不能修改开始时间');
+  if (next.endAt < current.endAt) lock('endAt', '活动进行中，结束时间只能延后');
+  if (next.cutoffAt < current.cutoffAt) lock('cutoffAt', '活动进行中，截单时间只能延后');
+  if (!sameAudience(current.audience, next.audience)) lock('audience', '活动进行中，不能修改投放范围');
+
+  const nextBySku = new Map(next.items.map((item, index) => [item.skuId, { item, index }]));
+  const removed = current.items.filter((item) => !nextBySku.has(item.skuId));
+  if (removed.length > 0) lock('items', '活动进行中，不能移除已上架的商品');
+  for (const before of current.items) {
+    const found = nextBySku.get(before.skuId);
+    if (!found) continue;
+    const { item: after, index } = found;
+    const errors: string[] = [];
+    if (after.groupPrice !== before.groupPrice || after.originalPrice !== before.originalPrice) {
+      errors.push('活动进行中，不能修改价格');
+    }
+    if (after.perMemberLimit !== before.perMemberLimit) errors.push('活动进行中，不能修改每人限购');
+    if (isLowerCap(before.stockCap, after.stockCap)) errors.push('活动进行中，活动库存上限只能调高');
+    if (errors.length > 0) locks.push({ field: `items.${index}`, errors });
+  }
+  return locks;
+}
+
+/** null means "no cap", which is above every number. */
+function isLowerCap(before: number | null, after: number | null): boolean {
+  if (after === null) return false;
+  return before === null || after < before;
+}

@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { ProductInput, ProductStatus } from '@linli/shared-types';
+import { BusinessError, FILE_STORAGE, type FileStorage, NotFoundError, RequestContext } from '../../platform';
+import { AuditService } from '../audit';
+import { InventoryService } from '../inventory';
+import { planSkuChanges, specTextOf } from './domain/spec-matrix';
+import { BundleComponentEntity } from './persistence/bundle-component.entity';
+import { ProductImageEntity } from './persistence/product-image.entity';
+import { ProductEntity } from './persistence/product.entity';
+import { SkuEntity } from './persistence/sku.entity';
+import { ProductInputCheck, type CheckedProductInput } from './product-input-check';
+
+type SkuRow = CheckedProductInput['skus'][number];
+
+/**
+ * Creates and updates products with their images, SKU matrix and bundle recipe in the caller's
+ * transaction. Input is checked completely before the first write, so bad input changes nothing.
+ */
+@Injectable()
+export class ProductWriter {
+  constructor(
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly check: ProductInputCheck,
+    private readonly inventory: InventoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    m: EntityManager,
+    ctx: RequestContext,
+    input: ProductInput,
+    status: ProductStatus,
+  ): Promise<{ productId: number; skuIds: number[] }> {
+    const checked = await this.check.check(m, input, null);
+    if (status === 'on_sale') assertSellable(checked);
+    const products = m.getRepository(ProductEntity);
+    const product = products.create({
+      kind: checked.kind,
+      name: checked.name,
+      subtitle: checked.subtitle ?? null,
+      description: checked.description ?? null,
+      categoryId: checked.categoryId ?? null,
+      supplierId: checked.supplierId ?? null,
+      unit: checked.unit,
+      coverUrl: null,
+      specDimensions: checked.specDimensions.length > 0 ? checked.specDimensions : null,
+      status,
+    });
+    await products.insert(product);
+    await this.replaceImages(m, product, checked.imageKeys);
+    const skuIds: number[] = [];
+    for (const row of checked.skus) skuIds.push(await this.insertSku(m, ctx, product, row));
+    if (checked.kind === 'bundle') await this.replaceComponents(m, skuIds[0], checked);
+    await this.audit.record(m, ctx, {
+      action: 'product.create',
+      entityType: 'product',
+      entityId: product.id,
+      before: null,
+      after: { ...checked, status, id: product.id, skuIds },
+    });
+    return { productId: product.id, skuIds };
+  }
+
+  /** Rows matched by spec values update SKUs; new combinations create SKUs; dropped ones are disabled. */
+  async update(m: EntityManager, ctx: RequestContext, productId: number, input: ProductInput): Promise<void> {
+    const product = await m.getRepository(ProductEntity).findOneBy({ id: productId });
+    if (!product) throw new NotFoundError('PRODUCT_NOT_FOUND', '商品不存在');
+    const existing = await m.getRepository(SkuEntity).find({ where: { productId }, order: { id: 'ASC' } });
+    const bundleSkuId = product.kind === 'bundle' ? (existing[0]?.id ?? null) : null;
+    const checked = await this.check.check(m, input, {
+      kind: product.kind,
+      supplierId: product.supplierId,
+      bundleSkuId,
+    });
+    if (product.status === 'on_sale') assertSellable(checked);
+    const before = {
+      ...product,
+      skus: existing.map((s) => ({ id: s.id, specValues: s.specValues, price: s.price, status: s.status })),
+    };
+
+    Object.assign(product, {
+      name: checked.name,
+      subtitle: checked.subtitle ?? null,
+      description: checked.description ?? null,
+      categoryId: checked.categoryId ?? null,
+      supplierId: checked.supplierId ?? null,
+      unit: checked.unit,
+      specDimensions: checked.specDimensions.length > 0 ? checked.specDimensions : null,
+    });
+    await this.replaceImages(m, product, checked.imageKeys);
+    const plan = planSkuChanges(checked.skus, existing);
+    for (const { id, row } of plan.update) {
+      await m.getRepository(SkuEntity).update({ id }, { ...skuFields(row), status: 'active' });
+    }
+    for (const id of plan.disable) await m.getRepository(SkuEntity).update({ id }, { status: 'disabled' });
+    const created: number[] = [];
+    for (const row of plan.create) created.push(await this.insertSku(m, ctx, product, row));
+    if (product.kind === 'bundle') await this.replaceComponents(m, bundleSkuId ?? created[0], checked);
+    await this.audit.record(m, ctx, {
+      action: 'product.update',
+      entityType: 'product',
+      entityId: product.id,
+      before,
+      after: { ...checked, createdSkuIds: created, disabledSkuIds: plan.disable },
+    });
+  }
+
+  private async insertSku(
+    m: EntityManager,
+    ctx: RequestContext,
+    product: ProductEntity,
+    row: SkuRow,
+  ): Promise<number> {
+    const sku = m.getRepository(SkuEntity).create({
+      ...skuFields(row),
+      productId: product.id,
+      stock: 0,
+      reserved: 0,
+      status: 'active',
+    });
+    await m.getRepository(SkuEntity).insert(sku);
+    // Bundles hold no stock of their own; a standard SKU's opening stock is an inbound movement.
+    if (product.kind === 'standard')
+      await this.inventory.bookInitialStock(m, ctx, sku.id, row.initialStock ?? 0);
+    return sku.id;
+  }
+
+  private async replaceImages(
+    m: EntityManager,
+    product: ProductEntity,
+    keys: readonly string[],
+  ): Promise<void> {
+    await m.getRepository(ProductImageEntity).delete({ productId: product.id });
+    for (const [sortOrder, storageKey] of keys.entries()) {
+      await m
+        .getRepository(ProductImageEntity)
+        .insert({ productId: product.id, storageKey, url: this.storage.urlFor(storageKey), sortOrder });
+    }
+    product.coverUrl = keys.length > 0 ? this.storage.urlFor(keys[0]) : null;
+    await m.getRepository(ProductEntity).save(product);
+  }
+
+  private async replaceComponents(
+    m: EntityManager,
+    bundleSkuId: number,
+    input: CheckedProductInput,
+  ): Promise<void> {
+    await m.getRepository(BundleComponentEntity).delete({ bundleSkuId });
+    for (const c of input.components ?? []) {
+      await m
+        .getRepository(BundleComponentEntity)
+        .insert({ bundleSkuId, componentSkuId: c.skuId, quantity: c.quantity });
+    }
+  }
+}
+
+function skuFields(row: SkuRow): Partial<SkuEntity> {
+  return {
+    specValues: row.specValues,
+    specText: specTextOf(row.specValues),
+    price: row.price,
+    cost: row.cost,
+    barcode: row.barcode ?? null,
+    weightGrams: row.weightGrams ?? 0,
+    // Left out when not sent, so an edit keeps the threshold set on the inventory screen.
+    ...(row.lowStockThreshold !== undefined && { lowStockThreshold: row.lowStockThreshold }),
+  };
+}
+
+/** On sale needs a picture to show and (always true for a complete matrix) a SKU to sell. */
+export function assertSellable(input: { imageKeys: readonly string[]; skus: readonly unknown[] }): void {
+  if (input.imageKeys.length === 0) {
+    throw new BusinessError('PRODUCT_IMAGE_REQUIRED', '商品至少需要一张图片才能上架');
+  }
+  if (input.skus.length === 0)
+    throw new BusinessError('PRODUCT_INVALID_STATUS', '商品没有可售规格，不能上架');
+}
