@@ -158,7 +158,7 @@ describe('campaigns in the back office', () => {
     await waitForCount(items, 2);
     await items.nth(0).getByTestId('campaign-item-group-price').fill('19.9');
     await items.nth(1).getByTestId('campaign-item-group-price').fill('49.9');
-    await page.mouse.click(700, 120);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // commit the last input
     await settle(page);
     await screenshot(page, 'admin-campaign-edit.png');
 

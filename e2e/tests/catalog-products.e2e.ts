@@ -169,7 +169,7 @@ describe('catalog and inventory in the back office', () => {
     await rows.first().getByTestId('sku-cost').fill('15.5');
     await rows.nth(3).getByTestId('sku-initial-stock').fill('8');
     await rows.nth(3).getByTestId('sku-threshold').fill('10');
-    await page.mouse.click(700, 120); // commit the last InputNumber
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // commit the last input
     await settle(page);
     await screenshot(page, 'admin-product-edit.png');
 
@@ -207,19 +207,50 @@ describe('catalog and inventory in the back office', () => {
     expect(onSale.status).toBe('on_sale');
     await page.getByTestId('product-detail-off-sale').waitFor();
 
+    // Editing: a new 规格 value adds two rows (with initial stock); saved rows keep their prices and stock.
+    const sizes = page.getByTestId('spec-dimension').first();
+    await sizes.getByTestId('spec-value-input').fill('20斤装');
+    await sizes.getByTestId('spec-value-input').press('Enter');
+    await waitForCount(rows, 6);
+    await waitForCount(page.getByTestId('sku-initial-stock'), 2);
+    for (const i of [4, 5]) {
+      await rows.nth(i).getByTestId('sku-price').fill('69.9');
+      await rows.nth(i).getByTestId('sku-cost').fill('36');
+      await rows.nth(i).getByTestId('sku-initial-stock').fill('5');
+    }
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const [updated] = await Promise.all([
+      nextJson<ProductDetail>(page, `/api/admin/products/${product.id}`, 'PUT'),
+      page.getByTestId('product-save').click(),
+    ]);
+    expect(
+      updated.skus.filter((s) => s.status === 'active').map((s) => [s.specText, s.price, s.stock]),
+    ).toEqual([
+      ['5斤装 / 海南', 2990, 50],
+      ['5斤装 / 广西', 3990, 50],
+      ['10斤装 / 海南', 3990, 50],
+      ['10斤装 / 广西', 3990, 8],
+      ['20斤装 / 海南', 6990, 5],
+      ['20斤装 / 广西', 6990, 5],
+    ]);
+    expect(updated.skus.slice(0, 4).map((s) => s.id)).toEqual(product.skus.map((s) => s.id));
+
     await openMenu(page, '商品列表');
     await page.getByTestId('product-search').fill(productName);
     await page.getByTestId('product-search').press('Enter');
     const row = page.getByTestId('products-table').locator('tr.ant-table-row', { hasText: productName });
     await row.getByTestId('product-status').filter({ hasText: '在售' }).waitFor();
-    expect(await row.textContent()).toContain('¥29.90 ~ ¥39.90');
-    expect(await row.getByTestId('product-row-stock').textContent()).toBe('158');
+    expect(await row.textContent()).toContain('¥29.90 ~ ¥69.90');
+    expect(await row.getByTestId('product-row-stock').textContent()).toBe('168');
   });
 
   test('a bundle of two SKUs shows what its components make', async () => {
     const { page } = admin;
     await openMenu(page, '组合套餐');
+    await page.waitForURL(/\/admin\/catalog\/bundles$/);
+    await page.locator('h4', { hasText: '组合套餐' }).waitFor();
     await page.getByTestId('product-create').click();
+    await page.getByTestId('bundle-add').waitFor();
     await page.getByTestId('product-name').fill(`芒果双拼${suffix}`);
     await page.locator('[data-testid="product-images"] input[type=file]').setInputFiles(IMAGES[0]);
     await page.getByTestId('image-tile').first().waitFor();
@@ -235,7 +266,7 @@ describe('catalog and inventory in the back office', () => {
     await components.filter({ hasText: '5斤装 / 海南' }).getByTestId('bundle-quantity').fill('2');
     await page.getByTestId('sku-price').fill('59');
     await page.getByTestId('sku-cost').fill('35');
-    await page.mouse.click(700, 120);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // commit the last input
     // 10斤装 / 广西 has 8 in stock (8 bundles), 5斤装 / 海南 has 50 at 2 each (25): 8 bundles.
     await page.getByTestId('bundle-availability').filter({ hasText: '可售 8 套' }).waitFor();
     await settle(page);
@@ -251,6 +282,19 @@ describe('catalog and inventory in the back office', () => {
       ['10斤装 / 广西', 1],
       ['5斤装 / 海南', 2],
     ]);
+    await page.waitForURL(new RegExp(`/admin/catalog/products/${bundle.id}$`));
+
+    // 组合套餐 lists bundles only, with the availability as their stock.
+    await openMenu(page, '组合套餐');
+    const bundleRow = page
+      .getByTestId('products-table')
+      .locator('tr.ant-table-row', { hasText: bundle.name });
+    await bundleRow.waitFor();
+    expect(await bundleRow.getByTestId('product-row-stock').textContent()).toBe('8');
+    const listed = page.getByTestId('products-table').locator('tr.ant-table-row');
+    expect(await listed.filter({ hasText: '组合套餐' }).count()).toBe(await listed.count());
+    await settle(page);
+    await screenshot(page, 'admin-bundles.png');
   });
 
   test('库存总览: a 盘点 in the ledger, a threshold edited inline, the 低库存 tab', async () => {
@@ -259,7 +303,10 @@ describe('catalog and inventory in the back office', () => {
     await page.getByTestId('inventory-search').fill(productName);
     await page.getByTestId('inventory-search').press('Enter');
     const table = page.getByTestId('inventory-table');
-    const row = table.locator('tr.ant-table-row', { hasText: '5斤装 / 海南' });
+    // The previous page stays shown until the search answers: name the product, not just the spec.
+    const row = table
+      .locator('tr.ant-table-row', { hasText: productName })
+      .filter({ hasText: '5斤装 / 海南' });
     await row.waitFor();
     expect(await row.getByTestId('inventory-stock').textContent()).toBe('50');
 
@@ -295,10 +342,7 @@ describe('catalog and inventory in the back office', () => {
     await screenshot(page, 'admin-inventory-low.png');
 
     // The row's 流水 opens the ledger of that SKU: the count on top of the initial stock.
-    await table
-      .locator('tr.ant-table-row', { hasText: '5斤装 / 海南' })
-      .getByTestId('inventory-movements')
-      .click();
+    await row.getByTestId('inventory-movements').click();
     await page.waitForURL(new RegExp(`/admin/inventory/movements\\?skuId=${result.sku.skuId}$`));
     const movements = page.getByTestId('movements-table').locator('tr.ant-table-row');
     await waitForCount(movements, 2);
@@ -306,7 +350,7 @@ describe('catalog and inventory in the back office', () => {
     for (const part of ['盘点', '-5', '45 / 0', '月末盘点', '系统管理员']) expect(first).toContain(part);
     expect(await movements.nth(1).getByTestId('movement-kind').textContent()).toBe('入库');
     expect(await movements.nth(1).getByTestId('movement-delta').textContent()).toBe('+50');
-    await page.getByTestId('movement-sku-filter').filter({ hasText: productName }).waitFor();
+    await page.getByTestId('movement-filter-sku').filter({ hasText: productName }).waitFor();
     await settle(page);
     await screenshot(page, 'admin-inventory-movements.png');
   });

@@ -1,4 +1,10 @@
-import type { CampaignItemView, CampaignStatus, CampaignView, ProductImageView, SpecDimension } from './catalog';
+import type {
+  CampaignItemView,
+  CampaignStatus,
+  CampaignView,
+  ProductImageView,
+  SpecDimension,
+} from './catalog';
 import type { Fen, IsoDateTime, PageQuery } from './common';
 import type { PickupPointSummary } from './app';
 

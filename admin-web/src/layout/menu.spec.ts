@@ -101,10 +101,16 @@ describe('会员管理', () => {
 
 describe('商品 / 库存 / 团购活动', () => {
   it('guards product, inventory and campaign pages with their own read permissions', () => {
-    expect(findRouteTrail(APP_MENU, '/catalog/products/12').map((n) => n.label)).toEqual(['商品', '商品列表']);
+    expect(findRouteTrail(APP_MENU, '/catalog/products/12').map((n) => n.label)).toEqual([
+      '商品',
+      '商品列表',
+    ]);
     expect(permissionForPath(APP_MENU, '/catalog/products/:id')).toBe('catalog.read');
     expect(permissionForPath(APP_MENU, '/inventory/movements')).toBe('inventory.read');
-    expect(findRouteTrail(APP_MENU, '/inventory/movements').map((n) => n.label)).toEqual(['库存', '出入库记录']);
+    expect(findRouteTrail(APP_MENU, '/inventory/movements').map((n) => n.label)).toEqual([
+      '库存',
+      '出入库记录',
+    ]);
     expect(permissionForPath(APP_MENU, '/campaigns/:id/edit')).toBe('campaigns.read');
   });
 

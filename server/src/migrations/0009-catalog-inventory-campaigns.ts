@@ -2,7 +2,6 @@ import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunn
 import {
   bigIdColumn,
   createdAtColumn,
-  datetimeColumn,
   idColumn,
   updatedAtColumn,
 } from '../platform/database/migration-columns';
@@ -35,8 +34,17 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
     await queryRunner.createTable(
       new Table({
         name: 'categories',
-        columns: [idColumn(), varchar('name', 16), int('parent_id', { nullable: true }), int('sort_order', { default: 0 }), createdAt(), updatedAt()],
-        indices: [new TableIndex({ name: 'idx_categories_parent', columnNames: ['parent_id', 'sort_order'] })],
+        columns: [
+          idColumn(),
+          varchar('name', 16),
+          int('parent_id', { nullable: true }),
+          int('sort_order', { default: 0 }),
+          createdAt(),
+          updatedAt(),
+        ],
+        indices: [
+          new TableIndex({ name: 'idx_categories_parent', columnNames: ['parent_id', 'sort_order'] }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -71,14 +79,32 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
       // JSON array of {name, values}; null = no dimensions (one SKU).
       new TableColumn({ name: 'spec_dimensions', type: 'text', isNullable: true }),
     ]);
-    await queryRunner.createIndex('products', new TableIndex({ name: 'idx_products_category', columnNames: ['category_id', 'id'] }));
-    await queryRunner.createIndex('products', new TableIndex({ name: 'idx_products_supplier', columnNames: ['supplier_id', 'id'] }));
-    await queryRunner.createIndex('products', new TableIndex({ name: 'idx_products_name', columnNames: ['name'] }));
+    await queryRunner.createIndex(
+      'products',
+      new TableIndex({ name: 'idx_products_category', columnNames: ['category_id', 'id'] }),
+    );
+    await queryRunner.createIndex(
+      'products',
+      new TableIndex({ name: 'idx_products_supplier', columnNames: ['supplier_id', 'id'] }),
+    );
+    await queryRunner.createIndex(
+      'products',
+      new TableIndex({ name: 'idx_products_name', columnNames: ['name'] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'product_images',
-        columns: [idColumn(), int('product_id'), varchar('storage_key', 255), varchar('url', 512), int('sort_order', { default: 0 }), createdAt()],
-        indices: [new TableIndex({ name: 'idx_product_images_product', columnNames: ['product_id', 'sort_order'] })],
+        columns: [
+          idColumn(),
+          int('product_id'),
+          varchar('storage_key', 255),
+          varchar('url', 512),
+          int('sort_order', { default: 0 }),
+          createdAt(),
+        ],
+        indices: [
+          new TableIndex({ name: 'idx_product_images_product', columnNames: ['product_id', 'sort_order'] }),
+        ],
       }),
     );
 
@@ -91,13 +117,20 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
       new TableColumn(int('reserved', { default: 0 })),
       new TableColumn({ ...varchar('status', 16), default: "'active'" }),
     ]);
-    await queryRunner.createIndex('skus', new TableIndex({ name: 'idx_skus_barcode', columnNames: ['barcode'] }));
+    await queryRunner.createIndex(
+      'skus',
+      new TableIndex({ name: 'idx_skus_barcode', columnNames: ['barcode'] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'bundle_components',
         columns: [idColumn(), int('bundle_sku_id'), int('component_sku_id'), int('quantity'), createdAt()],
         indices: [
-          new TableIndex({ name: 'uq_bundle_components', columnNames: ['bundle_sku_id', 'component_sku_id'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_bundle_components',
+            columnNames: ['bundle_sku_id', 'component_sku_id'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_bundle_components_component', columnNames: ['component_sku_id'] }),
         ],
       }),
@@ -127,7 +160,11 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
           new TableIndex({ name: 'idx_stock_movements_sku', columnNames: ['sku_id', 'id'] }),
           new TableIndex({ name: 'idx_stock_movements_order', columnNames: ['order_id'] }),
           new TableIndex({ name: 'idx_stock_movements_created', columnNames: ['created_at'] }),
-          new TableIndex({ name: 'uq_stock_movements_request', columnNames: ['request_key'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_stock_movements_request',
+            columnNames: ['request_key'],
+            isUnique: true,
+          }),
         ],
       }),
     );
@@ -146,13 +183,20 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
         name: 'campaign_audience_targets',
         columns: [idColumn(), int('campaign_id'), varchar('target_kind', 8), int('target_id')],
         indices: [
-          new TableIndex({ name: 'uq_campaign_audience', columnNames: ['campaign_id', 'target_kind', 'target_id'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_campaign_audience',
+            columnNames: ['campaign_id', 'target_kind', 'target_id'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_campaign_audience_target', columnNames: ['target_kind', 'target_id'] }),
         ],
       }),
     );
     await queryRunner.addColumn('campaign_items', new TableColumn(int('sold_quantity', { default: 0 })));
-    await queryRunner.createIndex('campaigns', new TableIndex({ name: 'idx_campaigns_start', columnNames: ['start_at', 'id'] }));
+    await queryRunner.createIndex(
+      'campaigns',
+      new TableIndex({ name: 'idx_campaigns_start', columnNames: ['start_at', 'id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -168,7 +212,14 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
     for (const index of ['idx_products_category', 'idx_products_supplier', 'idx_products_name']) {
       await queryRunner.dropIndex('products', index);
     }
-    await queryRunner.dropColumns('products', ['kind', 'subtitle', 'category_id', 'supplier_id', 'unit', 'spec_dimensions']);
+    await queryRunner.dropColumns('products', [
+      'kind',
+      'subtitle',
+      'category_id',
+      'supplier_id',
+      'unit',
+      'spec_dimensions',
+    ]);
     await queryRunner.dropTable('suppliers');
     await queryRunner.dropTable('categories');
   }

@@ -263,6 +263,7 @@ export default function CampaignDetailPage() {
         title="买家端预览"
         footer={null}
         width={420}
+        style={{ top: 24 }}
         onCancel={() => setParams({})}
         destroyOnHidden
         styles={{ body: { padding: '12px 0 8px', background: '#f1f5f9', borderRadius: 8 } }}

@@ -106,15 +106,15 @@ export function ProductListPage({ fixedKind }: { fixedKind?: ProductKind }) {
         </Flex>
       ),
     },
-    { title: '分类', dataIndex: 'categoryName', width: 120, render: (v: string | null) => v ?? '—' },
+    { title: '分类', dataIndex: 'categoryName', width: 110, render: (v: string | null) => v ?? '—' },
     {
       title: '供应商',
       dataIndex: 'supplierName',
-      width: 160,
+      width: 140,
       ellipsis: true,
       render: (v: string | null) => v ?? '—',
     },
-    { title: '零售价', key: 'price', width: 170, align: 'right', render: (_, p) => priceRange(p) },
+    { title: '零售价', key: 'price', width: 160, align: 'right', render: (_, p) => priceRange(p) },
     {
       title: '库存',
       key: 'stock',
@@ -140,7 +140,7 @@ export function ProductListPage({ fixedKind }: { fixedKind?: ProductKind }) {
     {
       title: '更新时间',
       dataIndex: 'updatedAt',
-      width: 160,
+      width: 150,
       onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (iso: string) => formatDateTime(iso),
     },
@@ -149,8 +149,7 @@ export function ProductListPage({ fixedKind }: { fixedKind?: ProductKind }) {
           {
             title: '操作',
             key: 'actions',
-            width: 120,
-            fixed: 'right' as const,
+            width: 110,
             render: (_: unknown, p: ProductListItem) => (
               <Space size={0} onClick={(e) => e.stopPropagation()}>
                 <Button type="link" size="small" onClick={() => navigate(`/catalog/products/${p.id}`)}>
@@ -264,7 +263,7 @@ export function ProductListPage({ fixedKind }: { fixedKind?: ProductKind }) {
             dataSource={list.data?.items}
             loading={list.isFetching}
             tableLayout="fixed"
-            scroll={{ x: 1240 }}
+            scroll={{ x: 1100 }}
             data-testid="products-table"
             onRow={(p) => ({
               onClick: () => navigate(`/catalog/products/${p.id}`),

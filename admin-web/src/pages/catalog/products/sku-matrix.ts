@@ -22,7 +22,13 @@ export interface SkuRow {
   stock?: number;
 }
 
-export const LIMITS = { dimensions: 3, dimensionName: 8, values: 20, valueLength: 16, combinations: 200 } as const;
+export const LIMITS = {
+  dimensions: 3,
+  dimensionName: 8,
+  values: 20,
+  valueLength: 16,
+  combinations: 200,
+} as const;
 
 export function rowKey(specValues: readonly string[]): string {
   return JSON.stringify(specValues);
@@ -125,7 +131,8 @@ export function dimensionProblems(dimensions: readonly SpecDimension[]): string[
     if (dim.values.length > LIMITS.values) problems.push(`「${label}」最多 ${LIMITS.values} 个规格值`);
   });
   const count = dimensions.reduce((n, d) => n * d.values.length, 1);
-  if (count > LIMITS.combinations) problems.push(`规格组合最多 ${LIMITS.combinations} 个（现在 ${count} 个）`);
+  if (count > LIMITS.combinations)
+    problems.push(`规格组合最多 ${LIMITS.combinations} 个（现在 ${count} 个）`);
   return problems;
 }
 

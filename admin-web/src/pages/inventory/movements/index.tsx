@@ -16,6 +16,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { tablePagination } from '../../../components/table-pagination';
 import { formatDateTime } from '../../../utils/format';
 import { pageFromSearch, pageToSearch, positiveInt } from '../../../utils/url-query';
+import { SkuSearchSelect } from './SkuSearchSelect';
 import { fetchMovements, inventoryKeys, MOVEMENT_COLORS, MOVEMENT_KIND_OPTIONS, signed } from '../service';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -98,9 +99,9 @@ const columns: TableColumnsType<StockMovementView> = [
   },
   { title: '占用变动', dataIndex: 'reservedDelta', width: 100, align: 'right', render: delta },
   {
-    title: '变动后（可售 / 占用）',
+    title: '结存（可售/占用）',
     key: 'after',
-    width: 160,
+    width: 170,
     align: 'right',
     render: (_, m) => (
       <span data-testid="movement-after">
@@ -165,17 +166,11 @@ export default function MovementsPage() {
       />
       <Card variant="borderless">
         <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>
-          {filters.skuId && (
-            <Tag
-              closable
-              color="green"
-              style={{ padding: '4px 8px', fontSize: 13 }}
-              onClose={() => setFilters({ skuId: undefined })}
-              data-testid="movement-sku-filter"
-            >
-              {skuName}
-            </Tag>
-          )}
+          <SkuSearchSelect
+            value={filters.skuId}
+            selectedLabel={skuName}
+            onChange={(skuId) => setFilters({ skuId })}
+          />
           <Select<MovementKind>
             value={filters.kind}
             placeholder="变动类型"
