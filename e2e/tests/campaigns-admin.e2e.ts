@@ -8,7 +8,9 @@ import { randomInt } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import type {
   CampaignDetail,
+  CampaignPageView,
   CampaignPreview,
+  CampaignView,
   ProductDetail,
   ProductInput,
   StaffLoginResponse,
@@ -16,7 +18,7 @@ import type {
 } from '@linli/shared-types';
 import { call, staffLogin } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { DEMO_ADMIN } from '../support/demo';
+import { DEMO_ADMIN, DEMO_BUYER_OPENID } from '../support/demo';
 import { REPO_ROOT } from '../support/server';
 
 let admin: BrowserSession;
@@ -213,6 +215,37 @@ describe('campaigns in the back office', () => {
     await settle(page);
     await screenshot(page, 'admin-campaign-preview.png');
     await page.keyboard.press('Escape');
+  });
+
+  test('a buyer at a leader sees the new campaign in the H5 app', async () => {
+    // The campaign is offered to all leaders; the demo buyer is bound to one of them.
+    const buyer = await openBrowser({ width: 375, height: 812 }, true);
+    try {
+      const { page } = buyer;
+      const [live] = await Promise.all([
+        nextJson<CampaignView[]>(page, '/api/app/campaigns'),
+        page.goto(`${baseUrl()}/h5/?openid=${DEMO_BUYER_OPENID}`),
+      ]);
+      expect(live.map((c) => c.id)).toContain(campaign.id);
+      const card = page.locator(`#campaign-${campaign.id}`);
+      await card.waitFor();
+      expect(await card.textContent()).toContain(title);
+
+      const [view] = await Promise.all([
+        nextJson<CampaignPageView>(page, `/api/app/campaigns/${campaign.id}`),
+        card.click(),
+      ]);
+      expect(view.offeredHere).toBe(true);
+      await page.locator('#campaign-page').waitFor();
+      const items = await page.locator('[id^="campaign-item-"]').allTextContents();
+      expect(items).toHaveLength(2);
+      expect(items.join(' ')).toContain(productName);
+      expect(items.some((text) => text.includes('¥19.90'))).toBe(true);
+      expect(items.some((text) => text.includes('¥49.90'))).toBe(true);
+      expect(buyer.pageErrors).toEqual([]);
+    } finally {
+      await buyer.close();
+    }
   });
 
   test('live edit locks prices; 复制到下周 makes a future draft; 提前结束 ends it', async () => {

@@ -10,7 +10,7 @@ import { ROLE_COLORS, roleLabel } from '../labels/roles';
 import { useSession } from '../session/hooks';
 import { fetchMe, logout } from '../session/service';
 import { filterMenu, findRouteTrail } from './menu';
-import { MENU, type MenuNode } from './menu-config';
+import { MENU, breadcrumbDetailLabel, type MenuNode } from './menu-config';
 import styles from './BasicLayout.module.css';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -101,7 +101,9 @@ export function BasicLayout() {
                   .map((n) => ({
                     title: onDetailPage && n === leaf ? <Link to={n.key}>{n.label}</Link> : n.label,
                   })),
-                ...(onDetailPage && leaf.detailLabel ? [{ title: leaf.detailLabel }] : []),
+                ...(onDetailPage && leaf.detailLabel
+                  ? [{ title: breadcrumbDetailLabel(leaf, location.pathname) }]
+                  : []),
               ]}
             />
           </Space>

@@ -32,8 +32,11 @@ export interface MenuNode {
   /** Needed to see the item and open its route; absent = every logged-in staff member. */
   permission?: Permission;
   children?: MenuNode[];
-  /** Breadcrumb of the pages under this leaf's path (e.g. `/leaders/12` under `/leaders`). */
-  detailLabel?: string;
+  /**
+   * Breadcrumb of the pages under this leaf's path (e.g. `/leaders/12` under `/leaders`); a function gets
+   * the rest of the path (`/new`, `/12/edit`) when create and edit pages need their own words.
+   */
+  detailLabel?: string | ((restOfPath: string) => string);
 }
 
 /** The back office menu. Each route's permission is declared here once and used by the menu and the guard. */
@@ -91,7 +94,7 @@ export const MENU: MenuNode[] = [
         label: '商品列表',
         icon: <AppstoreOutlined />,
         permission: 'catalog.read',
-        detailLabel: '商品详情',
+        detailLabel: (rest) => (rest === '/new' ? '新建商品' : '编辑商品'),
       },
       { key: '/catalog/bundles', label: '组合套餐', icon: <GiftOutlined />, permission: 'catalog.read' },
       { key: '/catalog/suppliers', label: '供应商', icon: <TruckOutlined />, permission: 'catalog.read' },
@@ -121,7 +124,8 @@ export const MENU: MenuNode[] = [
         label: '活动列表',
         icon: <UnorderedListOutlined />,
         permission: 'campaigns.read',
-        detailLabel: '活动详情',
+        detailLabel: (rest) =>
+          rest === '/new' ? '新建活动' : rest.endsWith('/edit') ? '编辑活动' : '活动详情',
       },
     ],
   },
@@ -141,3 +145,9 @@ export const MENU: MenuNode[] = [
     ],
   },
 ];
+
+/** The last breadcrumb of a page under `leaf` (a detail, create or edit page), if the leaf names one. */
+export function breadcrumbDetailLabel(leaf: MenuNode, pathname: string): string | undefined {
+  const label = leaf.detailLabel;
+  return typeof label === 'function' ? label(pathname.slice(leaf.key.length)) : label;
+}

@@ -8,7 +8,7 @@ import {
   safeRedirect,
   type PermissionedNode,
 } from './menu';
-import { MENU as APP_MENU } from './menu-config';
+import { MENU as APP_MENU, breadcrumbDetailLabel } from './menu-config';
 
 const MENU: PermissionedNode[] = [
   { key: '/', label: '工作台' },
@@ -133,4 +133,14 @@ describe('safeRedirect', () => {
     '/login',
     '/login?redirect=/',
   ])('falls back to / for %s', (target) => expect(safeRedirect(target)).toBe('/'));
+
+  it('names create, edit and detail pages in the breadcrumb', () => {
+    const leafOf = (path: string) => findRouteTrail(APP_MENU, path).at(-1)!;
+    expect(breadcrumbDetailLabel(leafOf('/campaigns/new'), '/campaigns/new')).toBe('新建活动');
+    expect(breadcrumbDetailLabel(leafOf('/campaigns/7/edit'), '/campaigns/7/edit')).toBe('编辑活动');
+    expect(breadcrumbDetailLabel(leafOf('/campaigns/7'), '/campaigns/7')).toBe('活动详情');
+    expect(breadcrumbDetailLabel(leafOf('/catalog/products/new'), '/catalog/products/new')).toBe('新建商品');
+    expect(breadcrumbDetailLabel(leafOf('/catalog/products/3'), '/catalog/products/3')).toBe('编辑商品');
+    expect(breadcrumbDetailLabel(leafOf('/leaders/12'), '/leaders/12')).toBe('团长详情');
+  });
 });

@@ -1,4 +1,4 @@
-// Draws the demo product pictures once (SVG shapes + the product name, rendered by Chromium) into
+// Draws the demo product pictures once (SVG shapes rendered by Chromium) into
 // JPEGs beside this file. Run from the repository root: `node server/assets/demo/generate.mjs`.
 // The JPEGs are committed; the demo seed copies them into the file storage.
 import { dirname, join } from 'node:path';
@@ -137,7 +137,6 @@ const PRODUCTS = [
     file: 'pineapple.jpg',
     draw: 'pineapple',
     name: '海南金钻凤梨',
-    note: '免削皮 · 香甜多汁',
     from: '#fff4c7',
     to: '#ffd86b',
   },
@@ -145,7 +144,6 @@ const PRODUCTS = [
     file: 'tomato.jpg',
     draw: 'tomato',
     name: '千禧小番茄',
-    note: '皮薄汁多 · 酸甜适口',
     from: '#ffe3dc',
     to: '#ffb4a2',
   },
@@ -153,7 +151,6 @@ const PRODUCTS = [
     file: 'eggs.jpg',
     draw: 'eggs',
     name: '农家散养土鸡蛋',
-    note: '山里散养 · 每天现捡',
     from: '#fff1de',
     to: '#f6d3a5',
   },
@@ -161,7 +158,6 @@ const PRODUCTS = [
     file: 'apple.jpg',
     draw: 'apple',
     name: '烟台红富士苹果',
-    note: '果径75mm+ · 脆甜',
     from: '#ffe6e3',
     to: '#ffb8b0',
   },
@@ -169,7 +165,6 @@ const PRODUCTS = [
     file: 'greens.jpg',
     draw: 'greens',
     name: '本地小青菜',
-    note: '凌晨采摘 · 当天到',
     from: '#eaf8e0',
     to: '#b9e4a0',
   },
@@ -177,7 +172,6 @@ const PRODUCTS = [
     file: 'orange.jpg',
     draw: 'orange',
     name: '赣南脐橙',
-    note: '果大皮薄 · 爆汁',
     from: '#fff0d9',
     to: '#ffc98a',
   },
@@ -185,7 +179,6 @@ const PRODUCTS = [
     file: 'lychee.jpg',
     draw: 'lychee',
     name: '妃子笑荔枝',
-    note: '海南 · 广西 产地直发',
     from: '#ffe8ec',
     to: '#ffb3c1',
   },
@@ -193,7 +186,6 @@ const PRODUCTS = [
     file: 'rice.jpg',
     draw: 'rice',
     name: '五常稻花香大米',
-    note: '当季新米 · 软糯清香',
     from: '#f7f1e3',
     to: '#e6d5ae',
   },
@@ -201,7 +193,6 @@ const PRODUCTS = [
     file: 'breakfast.jpg',
     draw: 'breakfast',
     name: '元气早餐组合',
-    note: '土鸡蛋 + 小番茄',
     from: '#fff3d6',
     to: '#ffcfa8',
   },
@@ -216,12 +207,8 @@ function page(p) {
   </defs>
   <rect width="640" height="640" fill="url(#bg)"/>
   <circle cx="560" cy="70" r="120" fill="#fff" opacity=".25"/><circle cx="60" cy="600" r="90" fill="#fff" opacity=".2"/>
-  <g transform="translate(0 -40)">${drawings[p.draw]()}</g>
-  <rect x="0" y="520" width="640" height="120" fill="#fff" opacity=".82"/>
-  <text x="40" y="578" font-size="44" font-weight="700" fill="#3b2a1a" font-family="Noto Sans CJK SC, Noto Serif CJK SC">${p.name}</text>
-  <text x="40" y="618" font-size="24" fill="#8a6d55" font-family="Noto Sans CJK SC, Noto Serif CJK SC">${p.note}</text>
-  <rect x="468" y="30" width="142" height="44" rx="22" fill="#ff6a3d"/>
-  <text x="539" y="60" font-size="22" text-anchor="middle" fill="#fff" font-family="Noto Sans CJK SC, Noto Serif CJK SC" font-weight="700">邻里团购</text>
+  <!-- No text on the picture: apps show the name beside it, and text baked into a photo gets cropped. -->
+  <g transform="translate(0 10)">${drawings[p.draw]()}</g>
 </svg></body></html>`;
 }
 

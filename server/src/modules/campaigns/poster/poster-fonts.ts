@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { BusinessError } from '../../../platform';
+import { extractTtcFace } from './ttc-face';
 
 /** Font families the poster draws with, once registered. */
 export const POSTER_FONT = 'LinliPosterSans';
@@ -40,11 +41,8 @@ export function ensurePosterFonts(candidates = CJK_FONT_CANDIDATES): string {
   if (registered) return registered;
   for (const candidate of candidates) {
     if (!existsSync(candidate.regular)) continue;
-    GlobalFonts.registerFromPath(candidate.regular, POSTER_FONT);
-    GlobalFonts.registerFromPath(
-      existsSync(candidate.bold) ? candidate.bold : candidate.regular,
-      POSTER_FONT_BOLD,
-    );
+    registerFont(candidate.regular, POSTER_FONT);
+    registerFont(existsSync(candidate.bold) ? candidate.bold : candidate.regular, POSTER_FONT_BOLD);
     registered = candidate.regular;
     return registered;
   }
@@ -53,4 +51,14 @@ export function ensurePosterFonts(candidates = CJK_FONT_CANDIDATES): string {
     '服务器未安装中文字体，无法生成海报（请安装 fonts-noto-cjk 或 fonts-wqy-zenhei）',
     503,
   );
+}
+
+/** The Simplified Chinese face of the Noto CJK collections (their first face is Japanese). */
+const SIMPLIFIED_CHINESE_FAMILY = 'Noto Sans CJK SC';
+
+/** Registers a font file; from a Noto CJK collection, its Simplified Chinese face (see ttc-face.ts). */
+function registerFont(path: string, alias: string): void {
+  const face = path.endsWith('.ttc') ? extractTtcFace(readFileSync(path), SIMPLIFIED_CHINESE_FAMILY) : null;
+  if (face) GlobalFonts.register(face, alias);
+  else GlobalFonts.registerFromPath(path, alias);
 }
