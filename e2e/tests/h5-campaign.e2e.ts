@@ -5,15 +5,20 @@
 import type { Page } from 'playwright-core';
 import {
   formatFen,
+  type CampaignDetail,
+  type CampaignInput,
+  type CampaignListItem,
+  type LeaderApplicationView,
+  type Paged,
   type CampaignPageView,
   type CampaignProductOption,
   type CampaignProductView,
   type CampaignView,
   type MemberLoginResponse,
 } from '@linli/shared-types';
-import { devLogin, get } from '../support/api';
+import { call, devLogin, get, staffLogin } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { DEMO_BUYER_OPENID } from '../support/demo';
+import { DEMO_ADMIN, DEMO_BUYER_OPENID } from '../support/demo';
 
 let session: BrowserSession;
 
@@ -209,5 +214,86 @@ describe('H5 group-buy: 首页 → campaign page → product page with spec sele
       );
     }
     await screenshot(page, 'h5-product-selected.png');
+  });
+});
+
+describe("H5 group-buy: another leader's campaign opened from their share link", () => {
+  const OTHER_LEADER_OPENID = 'leader-chen';
+  let buyer: MemberLoginResponse;
+  let other: LeaderApplicationView;
+  let campaign: CampaignDetail;
+
+  beforeAll(async () => {
+    buyer = await devLogin(DEMO_BUYER_OPENID);
+    other = await get<LeaderApplicationView>(
+      '/api/app/leader-applications/mine',
+      (await devLogin(OTHER_LEADER_OPENID)).accessToken,
+    );
+    const admin = (await staffLogin(DEMO_ADMIN.username, DEMO_ADMIN.password)).accessToken;
+    // A campaign for the other leader only, started a minute ago (scheduling makes it live at once).
+    const seeded = await get<Paged<CampaignListItem>>('/api/admin/campaigns?status=live&pageSize=1', admin);
+    const source = await get<CampaignDetail>(`/api/admin/campaigns/${seeded.items[0].id}`, admin);
+    const now = Date.now();
+    const created = await call<CampaignDetail>('POST', '/api/admin/campaigns', {
+      token: admin,
+      body: {
+        title: `${other.name}团专享 ${now.toString(36)}`,
+        coverKey: null,
+        description: '只在这位团长的自提点开团',
+        startAt: new Date(now - 60_000).toISOString(),
+        cutoffAt: new Date(now + 20 * 3_600_000).toISOString(),
+        endAt: new Date(now + 24 * 3_600_000).toISOString(),
+        pickupDate: new Date(now + 48 * 3_600_000).toISOString().slice(0, 10),
+        audience: { kind: 'leaders', levelIds: [], leaderIds: [other.leaderId] },
+        items: source.items.slice(0, 2).map((item) => ({
+          skuId: item.skuId,
+          groupPrice: item.groupPrice,
+          originalPrice: item.originalPrice,
+          perMemberLimit: item.perMemberLimit,
+          stockCap: null,
+        })),
+      } satisfies CampaignInput,
+    });
+    expect(created.status).toBe(201);
+    const scheduled = await call<CampaignDetail>('POST', `/api/admin/campaigns/${created.body.id}/schedule`, {
+      token: admin,
+    });
+    expect(scheduled.status).toBe(200);
+    campaign = scheduled.body;
+  });
+
+  test('the demo buyer is bound to a leader outside the audience', () => {
+    expect(campaign.status).toBe('live');
+    expect(buyer.member.currentLeader?.id).toBeDefined();
+    expect(buyer.member.currentLeader?.id).not.toBe(other.leaderId);
+  });
+
+  test('without the link the page is not found; with it, shown as offered elsewhere, and the code reaches the product page', async () => {
+    const { page } = session;
+    const pageUrl = (query: string) =>
+      `${baseUrl()}/h5/pages/campaign/index?id=${campaign.id}${query}&openid=${DEMO_BUYER_OPENID}`;
+
+    await page.goto(pageUrl(''));
+    await page.locator('#campaign-not-found').waitFor();
+
+    const [view] = await Promise.all([
+      nextJson<CampaignPageView>(page, `/api/app/campaigns/${campaign.id}`),
+      page.goto(pageUrl(`&leaderCode=${other.inviteCode}&channel=share_card`)),
+    ]);
+    expect(view.offeredHere).toBe(false);
+    await page.locator('#campaign-page').waitFor();
+    await page.locator('#campaign-notice-elsewhere').waitFor();
+
+    const item = campaign.items[0];
+    const [request] = await Promise.all([
+      page.waitForRequest((r) =>
+        new URL(r.url()).pathname.endsWith(`/api/app/campaigns/${campaign.id}/products/${item.productId}`),
+      ),
+      page.locator(`#campaign-item-${item.id}`).click(),
+    ]);
+    expect(new URL(request.url()).searchParams.get('leaderCode')).toBe(other.inviteCode);
+    expect((await request.response())?.status()).toBe(200);
+    await page.locator('#product-page').waitFor();
+    expect(new URL(page.url()).searchParams.get('leaderCode')).toBe(other.inviteCode);
   });
 });

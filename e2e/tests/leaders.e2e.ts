@@ -279,6 +279,8 @@ describe('leader applications: apply in H5, review in the admin web', () => {
     expect(new Set(statuses)).toEqual(new Set(['待审核']));
 
     await page.getByTestId('leader-filter-status').getByText('正常').click();
+    // The search must go out with the new status, not race the filter change.
+    await page.waitForURL('**/admin/leaders?status=active');
     await page.getByTestId('leader-search').fill(applicant.phone);
     const [found] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/admin/leaders?') && r.url().includes('keyword=')),

@@ -23,6 +23,9 @@ import type { PickupPointSummary } from './app';
  * Editing (PUT /:id): draft and scheduled campaigns fully; live ones only title, cover, description,
  * a later endAt/cutoffAt, pickupDate, new items and raised caps (no price or limit changes while buyers
  * may hold them in a cart: 409 CAMPAIGN_LIVE_FIELD_LOCKED); ended ones not at all (409 CAMPAIGN_ENDED).
+ * Times already passed (400 "截单时间已过"/"活动结束时间已过") are refused for scheduled campaigns and,
+ * for live ones, only on a cutoffAt/endAt the PUT actually changes, so a live campaign past its cut-off
+ * can still get a new title, description or pickup date.
  * A wrong transition is 409 CAMPAIGN_INVALID_STATUS.
  */
 export type CampaignAudienceKind = 'all' | 'levels' | 'leaders';
@@ -65,7 +68,11 @@ export interface CampaignInput {
   /** Asia/Shanghai YYYY-MM-DD, not before the cut-off date. */
   pickupDate: string;
   audience: CampaignAudience;
-  /** 1–100 items, each SKU once; SKUs of draft products or disabled SKUs are refused. */
+  /**
+   * 1–100 items, each SKU once; SKUs of draft products or disabled SKUs are refused. A draft may keep SKUs
+   * of products taken off sale; scheduling refuses them (400, field `items.N.skuId`), and items added to
+   * a scheduled or live campaign must be on sale and active.
+   */
   items: CampaignItemInput[];
 }
 
@@ -140,10 +147,19 @@ export type CampaignPreview = CampaignView;
 // ---- Buyer side (/api/app) --------------------------------------------------------------------------
 
 /**
- * GET /api/app/campaigns/:id → CampaignPageView: one campaign for the campaign page. Visible while live
- * or ended (ended: shown with status, nothing to buy); 404 CAMPAIGN_NOT_FOUND for drafts/scheduled or
- * unknown ids. `offeredHere` says whether it is offered at the buyer's current leader (a buyer bound to
- * another leader who opens a shared link sees it but cannot order there).
+ * GET /api/app/campaigns → CampaignView[]: live campaigns open now and offered at the buyer's current
+ * leader, leaving out any whose items are all off sale (nothing to buy).
+ *
+ * GET /api/app/campaigns/:id?leaderCode → CampaignPageView: one campaign for the campaign page. Only live
+ * or ended campaigns (ended: shown with status, nothing to buy), and only when the buyer may see them:
+ * - offered at the buyer's current leader (its audience includes them; 'all' also for a buyer without a
+ *   leader), or
+ * - the request carries `leaderCode` (from a share card / poster link) of an ACTIVE leader in the
+ *   campaign's audience: then it is shown with `offeredHere: false` (the buyer is bound elsewhere and
+ *   cannot order there).
+ * Everything else is 404 CAMPAIGN_NOT_FOUND (drafts, scheduled, unknown ids, audiences that include
+ * neither leader), so ids cannot be walked to read other leaders' campaigns. Ended campaigns follow the
+ * same rule. `offeredHere` says whether it can be ordered at the buyer's current leader now.
  */
 export interface CampaignPageView extends CampaignView {
   offeredHere: boolean;
@@ -151,9 +167,15 @@ export interface CampaignPageView extends CampaignView {
   leader: { id: number; name: string; pickupPoint: PickupPointSummary | null } | null;
 }
 
+/** Query of the buyer's campaign and product pages: the leader code of the share link they came from. */
+export interface CampaignPageQuery {
+  leaderCode?: string;
+}
+
 /**
- * GET /api/app/campaigns/:campaignId/products/:productId → CampaignProductView: the product page with its
- * spec selector. Only SKUs that are items of this campaign are offered; `options` maps each item to its
+ * GET /api/app/campaigns/:campaignId/products/:productId?leaderCode → CampaignProductView: the product page
+ * with its spec selector. Visible under the same rule as the campaign page (pass the link's `leaderCode`
+ * on, 404 CAMPAIGN_NOT_FOUND otherwise). Only SKUs that are items of this campaign are offered; `options` maps each item to its
  * spec values so the client can grey out combinations that are not offered or sold out.
  */
 export interface CampaignProductView {
@@ -190,8 +212,9 @@ export interface CampaignProductOption {
 // ---- Leader sharing (/api/app/leader) ------------------------------------------------------------------
 
 /**
- * GET /api/app/leader/campaigns → LeaderCampaignView[]: live and scheduled campaigns offered at the
- * calling leader (active leaders only: 403 LEADER_NOT_ACTIVE), soonest cut-off first, for the 分享 list.
+ * GET /api/app/leader/campaigns → LeaderCampaignView[]: LIVE campaigns open now and offered at the calling
+ * leader (active leaders only: 403 LEADER_NOT_ACTIVE), soonest cut-off first, for the 分享 list. Scheduled
+ * ones are not listed: buyers could not open them yet. (`status`/`startAt` stay in the view.)
  */
 export interface LeaderCampaignView {
   id: number;
@@ -215,7 +238,7 @@ export interface LeaderCampaignView {
  * The code is a real WeChat mini-program code (wxacode.getUnlimited, page pages/campaign/index, scene
  * `g=<campaignId>&l=<leaderInviteCode>`) when WeChat is configured, otherwise a QR of `h5Link`.
  * Opening either attributes a NEW buyer to the leader (channel poster / share_card) and binds an unbound one.
- * 404 CAMPAIGN_NOT_FOUND when the campaign is not live/scheduled or not offered at this leader.
+ * 404 CAMPAIGN_NOT_FOUND when the campaign is not live and open now, or not offered at this leader.
  * 503 POSTER_FONT_MISSING when no CJK font is installed on the server.
  */
 export interface CampaignShareView {

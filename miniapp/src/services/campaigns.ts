@@ -5,7 +5,10 @@ import {
   type CampaignView,
   type LeaderCampaignView,
 } from '@linli/shared-types';
+import { linkQuery } from '@/pages/campaign/campaign-links';
 import { get } from './request';
+
+export { campaignPageUrl, productPageUrl } from '@/pages/campaign/campaign-links';
 
 /** Group-buy campaigns: the buyer's pages and the leader's 分享. All silent: screens show errors in place. */
 
@@ -13,14 +16,21 @@ export function fetchLiveCampaigns(): Promise<CampaignView[]> {
   return get<CampaignView[]>('/api/app/campaigns', undefined, { silent: true });
 }
 
-export function fetchCampaignPage(id: number): Promise<CampaignPageView> {
-  return get<CampaignPageView>(`/api/app/campaigns/${id}`, undefined, { silent: true });
+/** `leaderCode`: from the share card / poster link; lets a buyer bound elsewhere see the campaign. */
+export function fetchCampaignPage(id: number, leaderCode?: string | null): Promise<CampaignPageView> {
+  return get<CampaignPageView>(`/api/app/campaigns/${id}`, linkQuery(leaderCode), { silent: true });
 }
 
-export function fetchCampaignProduct(campaignId: number, productId: number): Promise<CampaignProductView> {
-  return get<CampaignProductView>(`/api/app/campaigns/${campaignId}/products/${productId}`, undefined, {
-    silent: true,
-  });
+export function fetchCampaignProduct(
+  campaignId: number,
+  productId: number,
+  leaderCode?: string | null,
+): Promise<CampaignProductView> {
+  return get<CampaignProductView>(
+    `/api/app/campaigns/${campaignId}/products/${productId}`,
+    linkQuery(leaderCode),
+    { silent: true },
+  );
 }
 
 export function fetchLeaderCampaigns(): Promise<LeaderCampaignView[]> {
@@ -29,12 +39,4 @@ export function fetchLeaderCampaigns(): Promise<LeaderCampaignView[]> {
 
 export function fetchCampaignShare(id: number): Promise<CampaignShareView> {
   return get<CampaignShareView>(`/api/app/leader/campaigns/${id}/share`, undefined, { silent: true });
-}
-
-export function campaignPageUrl(id: number): string {
-  return `/pages/campaign/index?id=${id}`;
-}
-
-export function productPageUrl(campaignId: number, productId: number): string {
-  return `/pages/product/index?campaignId=${campaignId}&productId=${productId}`;
 }

@@ -9,7 +9,8 @@ import {
 /**
  * Issue 4: categories, suppliers, product images, spec dimensions and the SKU matrix, bundles, the stock
  * movement ledger (with `reserved` beside `stock`), campaign audiences, sold counters and copies.
- * Existing SKUs get an opening `count` movement so the ledger sums to their stock from the start.
+ * Existing SKUs get an opening `count` movement so the ledger sums to their stock from the start, and
+ * existing products with several SKUs get a 规格 dimension made of their spec texts (see below).
  */
 export class CatalogInventoryCampaigns1763856000009 implements MigrationInterface {
   name = 'CatalogInventoryCampaigns1763856000009';
@@ -121,6 +122,7 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
       'skus',
       new TableIndex({ name: 'idx_skus_barcode', columnNames: ['barcode'] }),
     );
+    await backfillLegacySpecs(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'bundle_components',
@@ -223,4 +225,55 @@ export class CatalogInventoryCampaigns1763856000009 implements MigrationInterfac
     await queryRunner.dropTable('suppliers');
     await queryRunner.dropTable('categories');
   }
+}
+
+interface LegacySku {
+  id: number | string;
+  product_id: number | string;
+  spec_text: string | null;
+}
+
+/**
+ * Before this migration a product's SKUs were told apart only by `spec_text` (3斤装 / 5斤装). The matrix
+ * editor and the buyer's spec selector need dimensions, so a product with several SKUs gets one
+ * dimension 规格 whose values are its SKUs' spec texts in id order (a repeated text gets （2）, （3）…),
+ * and each SKU its value. A single-SKU product keeps no dimensions ('[]' / NULL). JSON is built here in
+ * JS and written row by row, so the same code runs on SQLite and MariaDB.
+ */
+async function backfillLegacySpecs(queryRunner: QueryRunner): Promise<void> {
+  const skus = (await queryRunner.query(
+    'SELECT id, product_id, spec_text FROM skus ORDER BY product_id, id',
+  )) as LegacySku[];
+  const byProduct = new Map<number, LegacySku[]>();
+  for (const sku of skus) {
+    const productId = Number(sku.product_id);
+    byProduct.set(productId, [...(byProduct.get(productId) ?? []), sku]);
+  }
+  for (const [productId, rows] of byProduct) {
+    if (rows.length < 2) continue;
+    const values = distinctValues(rows.map((r) => r.spec_text ?? ''));
+    await queryRunner.query('UPDATE products SET spec_dimensions = ? WHERE id = ?', [
+      JSON.stringify([{ name: '规格', values }]),
+      productId,
+    ]);
+    for (const [i, row] of rows.entries()) {
+      await queryRunner.query('UPDATE skus SET spec_values = ?, spec_text = ? WHERE id = ?', [
+        JSON.stringify([values[i]]),
+        values[i],
+        Number(row.id),
+      ]);
+    }
+  }
+}
+
+/** Trimmed texts (blank → 默认), a repeat suffixed （2）, （3）… so every value is distinct. */
+function distinctValues(texts: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return texts.map((text) => {
+    const base = text.trim() || '默认';
+    let value = base;
+    for (let n = 2; taken.has(value); n += 1) value = `${base}（${n}）`;
+    taken.add(value);
+    return value;
+  });
 }

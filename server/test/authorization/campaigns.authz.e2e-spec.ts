@@ -17,7 +17,8 @@ import {
 import { describeRoute } from './describe-route';
 
 /**
- * Campaigns: staff routes need campaigns.read / campaigns.write; buyers see live campaigns; leaders share
+ * Campaigns: staff routes need campaigns.read / campaigns.write; buyers see live campaigns offered at
+ * their leader (or at the leader of the share link they came from); leaders share
  * only campaigns offered at them. `onlyA` is a live campaign offered at leader A alone.
  */
 describe('authorization: campaigns', () => {
@@ -105,13 +106,32 @@ describe('authorization: campaigns', () => {
         code: 'CAMPAIGN_NOT_FOUND',
       });
     });
-    it("buyer B sees leader A's campaign but cannot order it at leader B", async () => {
+    it("buyer B cannot read leader A's campaign by its id (404, no walking sequential ids)", async () => {
       const res = await w.t
         .http()
         .get(`/api/app/campaigns/${onlyA}`)
+        .set(...bearer(w.buyerB.token));
+      expect({ status: res.status, code: res.body.code }).toEqual({
+        status: 404,
+        code: 'CAMPAIGN_NOT_FOUND',
+      });
+    });
+    it("buyer B sees it through leader A's share link (leaderCode), not orderable at leader B", async () => {
+      const res = await w.t
+        .http()
+        .get(`/api/app/campaigns/${onlyA}`)
+        .query({ leaderCode: w.leaderA.inviteCode })
         .set(...bearer(w.buyerB.token))
         .expect(200);
       expect(res.body.offeredHere).toBe(false);
+    });
+    it('a leader code outside the audience opens nothing', async () => {
+      const res = await w.t
+        .http()
+        .get(`/api/app/campaigns/${onlyA}`)
+        .query({ leaderCode: w.leaderB.inviteCode })
+        .set(...bearer(w.buyerB.token));
+      expect(res.status).toBe(404);
     });
   });
 
@@ -126,6 +146,16 @@ describe('authorization: campaigns', () => {
         .set(...bearer(w.buyerA.token))
         .expect(200);
       expect(res.body.offeredHere).toBe(true);
+    });
+    it("buyer B gets 404 without leader A's code", async () => {
+      const res = await w.t
+        .http()
+        .get(`/api/app/campaigns/${onlyA}/products/${productId}`)
+        .set(...bearer(w.buyerB.token));
+      expect({ status: res.status, code: res.body.code }).toEqual({
+        status: 404,
+        code: 'CAMPAIGN_NOT_FOUND',
+      });
     });
   });
 

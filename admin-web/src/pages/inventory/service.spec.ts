@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewAdjustment, signed } from './service';
+import { previewAdjustment, shanghaiDayRange, signed } from './service';
 
 describe('previewAdjustment', () => {
   it('adds inbound and returns, subtracts damage', () => {
@@ -24,5 +24,19 @@ describe('previewAdjustment', () => {
 
   it('signs deltas', () => {
     expect([signed(3), signed(-2), signed(0)]).toEqual(['+3', '-2', '0']);
+  });
+});
+
+describe('shanghaiDayRange', () => {
+  it('turns plain days into Asia/Shanghai midnights, whatever the browser zone', () => {
+    expect(shanghaiDayRange('2026-03-01', '2026-03-02')).toEqual({
+      from: '2026-02-28T16:00:00.000Z',
+      to: '2026-03-02T16:00:00.000Z',
+    });
+    expect(shanghaiDayRange(undefined, '2026-12-31')).toEqual({
+      from: undefined,
+      to: '2026-12-31T16:00:00.000Z',
+    });
+    expect(shanghaiDayRange()).toEqual({ from: undefined, to: undefined });
   });
 });

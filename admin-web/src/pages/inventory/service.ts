@@ -73,3 +73,17 @@ export function previewAdjustment(
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The movement history's date filter: plain days mean Asia/Shanghai days (the shop's), whatever the
+ * browser's zone, so [from 00:00 +08:00, the day after `to` 00:00 +08:00). Shanghai has no DST.
+ */
+export function shanghaiDayRange(from?: string, to?: string): { from?: string; to?: string } {
+  const midnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
+  return {
+    from: from ? new Date(midnight(from)).toISOString() : undefined,
+    to: to ? new Date(midnight(to) + DAY_MS).toISOString() : undefined,
+  };
+}

@@ -10,7 +10,7 @@ import { fetchLeaderCampaigns } from '@/services/campaigns';
 import { ApiError, showErrorToast } from '@/services/request';
 import { assetUrl } from '@/services/uploads';
 import { coverTint, initialOf } from '@/utils/display';
-import { formatCutoff, formatDeadline } from '@/utils/shanghai-time';
+import { formatCutoff } from '@/utils/shanghai-time';
 import { LeaderGateState } from '../components/leader-gate-state';
 import { SkeletonCard } from '../components/skeleton-card';
 import './index.scss';
@@ -34,7 +34,7 @@ function ShareCampaignCard({ campaign, now }: { campaign: LeaderCampaignView; no
       <View className="share-campaign__body">
         <Text className="share-campaign__title">{campaign.title}</Text>
         <Text className="share-campaign__meta">
-          {live ? formatCutoff(campaign.cutoffAt, now) : `${formatDeadline(campaign.startAt, now)} 开团`}
+          {formatCutoff(campaign.cutoffAt, now)}
           {campaign.soldQuantity > 0 ? ` · 已团 ${campaign.soldQuantity} 件` : ''}
         </Text>
         <View className="share-campaign__foot">
@@ -51,7 +51,10 @@ function ShareCampaignCard({ campaign, now }: { campaign: LeaderCampaignView; no
   );
 }
 
-/** 分享团购: the live and upcoming campaigns offered at this leader; each opens its poster and share card. */
+/**
+ * 分享团购: the live campaigns offered at this leader (scheduled ones appear once they start, when buyers
+ * can open them); each opens its poster and share card.
+ */
 export default function ShareCampaignsPage() {
   const now = useNow();
   const [phase, setPhase] = useState<Phase>('loading');
@@ -118,7 +121,7 @@ export default function ShareCampaignsPage() {
             id="share-list-empty"
             illustration="basket"
             title="暂时没有可分享的团购"
-            description="平台排期的团购开始前后都会出现在这里"
+            description="平台排期的团购开团后会出现在这里"
             actionText="刷新"
             actionId="share-list-refresh"
             onAction={() => void load()}

@@ -100,14 +100,17 @@ export default function CampaignPage() {
   const { params } = useRouter();
   const id = campaignIdFromQuery(params);
   const now = useNow(1000);
+  // The leader the link came with: it opens a campaign not offered at the buyer's own leader, and
+  // forwarding keeps it, so a friend is attributed to the same leader.
+  const linkLeaderCode = useMemo(() => entryFromQuery(params)?.leaderCode ?? null, [params]);
   const loader = useCallback(() => {
     if (!id) {
       return Promise.reject(
         new ApiError(404, { code: ErrorCode.CAMPAIGN_NOT_FOUND, message: '链接不完整', requestId: '' }),
       );
     }
-    return fetchCampaignPage(id);
-  }, [id]);
+    return fetchCampaignPage(id, linkLeaderCode);
+  }, [id, linkLeaderCode]);
   const page = useBuyerPage(loader, [ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.NOT_FOUND]);
   const campaign = page.data;
 
@@ -119,8 +122,6 @@ export default function CampaignPage() {
     void page.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  // Forwarding keeps the leader the link came with, so a friend is attributed to the same leader.
-  const linkLeaderCode = useMemo(() => entryFromQuery(params)?.leaderCode ?? null, [params]);
   useShareAppMessage(() => ({
     title: campaign ? campaign.title : '邻里团购',
     path: id ? campaignSharePath(id, linkLeaderCode) : '/pages/index/index',
@@ -213,7 +214,9 @@ export default function CampaignPage() {
             key={item.id}
             item={item}
             muted={availability !== 'open'}
-            onOpen={() => void Taro.navigateTo({ url: productPageUrl(campaign.id, item.productId) })}
+            onOpen={() =>
+              void Taro.navigateTo({ url: productPageUrl(campaign.id, item.productId, linkLeaderCode) })
+            }
           />
         ))}
       </View>

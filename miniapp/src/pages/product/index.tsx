@@ -5,11 +5,12 @@ import { ErrorCode, formatFen, type CampaignProductView } from '@linli/shared-ty
 import { BuyerPageState } from '@/components/buyer-page-state';
 import { useBuyerPage } from '@/hooks/use-buyer-page';
 import { useNow } from '@/hooks/use-now';
-import { campaignPageUrl, fetchCampaignProduct } from '@/services/campaigns';
+import { campaignPageUrl, fetchCampaignProduct, productPageUrl } from '@/services/campaigns';
 import { ApiError } from '@/services/request';
 import { assetUrl } from '@/services/uploads';
 import { availabilityNotice, campaignAvailability } from '@/utils/campaign-state';
 import { initialOf, limitLabel } from '@/utils/display';
+import { entryFromQuery } from '@/utils/member-entry';
 import { formatCutoff, formatPickupDate } from '@/utils/shanghai-time';
 import {
   clampQuantity,
@@ -59,6 +60,8 @@ export default function ProductPage() {
   const { params } = useRouter();
   const campaignId = positiveInt(params.campaignId);
   const productId = positiveInt(params.productId);
+  // Carried from the campaign page (share card / poster link): needed to see a campaign offered elsewhere.
+  const linkLeaderCode = useMemo(() => entryFromQuery(params)?.leaderCode ?? null, [params]);
   const now = useNow();
   const loader = useCallback(() => {
     if (!campaignId || !productId) {
@@ -66,8 +69,8 @@ export default function ProductPage() {
         new ApiError(404, { code: ErrorCode.NOT_FOUND, message: '链接不完整', requestId: '' }),
       );
     }
-    return fetchCampaignProduct(campaignId, productId);
-  }, [campaignId, productId]);
+    return fetchCampaignProduct(campaignId, productId, linkLeaderCode);
+  }, [campaignId, productId, linkLeaderCode]);
   const page = useBuyerPage(loader, [
     ErrorCode.CAMPAIGN_NOT_FOUND,
     ErrorCode.PRODUCT_NOT_FOUND,
@@ -101,7 +104,8 @@ export default function ProductPage() {
 
   useShareAppMessage(() => ({
     title: product ? product.name : '邻里团购',
-    path: `/pages/product/index?campaignId=${campaignId ?? ''}&productId=${productId ?? ''}`,
+    path:
+      campaignId && productId ? productPageUrl(campaignId, productId, linkLeaderCode) : '/pages/index/index',
     imageUrl: product?.images[0] ? assetUrl(product.images[0].url) : undefined,
   }));
 
@@ -229,7 +233,7 @@ export default function ProductPage() {
       <View
         className="pd-card pd-campaign"
         id="product-campaign"
-        onClick={() => void Taro.navigateTo({ url: campaignPageUrl(product.campaignId) })}
+        onClick={() => void Taro.navigateTo({ url: campaignPageUrl(product.campaignId, linkLeaderCode) })}
       >
         <View className="pd-campaign__info">
           <Text className="pd-campaign__label">来自团购</Text>

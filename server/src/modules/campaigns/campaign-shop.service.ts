@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type {
   CampaignPageView,
   CampaignProductOption,
@@ -14,7 +15,12 @@ import { CampaignPresenter, itemView, isSellable } from './campaign-presenter';
 import { isOfferedAt, type AudienceLeader } from './domain/campaign-audience';
 import { isOpenAt } from './domain/campaign-rules';
 import { CampaignLeaderDirectory, type CampaignLeader } from './leader-directory';
-import { attachDetails, findOpenCampaigns, loadCampaign } from './persistence/campaign.repository';
+import {
+  attachDetails,
+  findOpenCampaigns,
+  loadCampaign,
+  type CampaignRecord,
+} from './persistence/campaign.repository';
 
 const notFound = () => new NotFoundError('CAMPAIGN_NOT_FOUND', '活动不存在或未开始');
 
@@ -38,22 +44,29 @@ export class CampaignShopService {
     const buyerLeader = await this.buyerLeader(ctx);
     if (buyerLeader.suspended) return [];
     return this.tx.run(async (m) => {
-      const open = (await findOpenCampaigns(m, ['live'], now)).filter((c) => isOpenAt(c, now));
+      const open = await findOpenCampaigns(m, now);
       const records = (await attachDetails(m, open)).filter((r) =>
         isOfferedAt(r.audience, buyerLeader.leader),
       );
       const skus = await this.presenter.skusOf(records, m);
-      return records.map((r) => this.presenter.view(r, skus));
+      // A campaign whose every product went off sale has nothing to show: leave it out of the list.
+      return records.map((r) => this.presenter.view(r, skus)).filter((view) => view.items.length > 0);
     });
   }
 
-  /** GET /api/app/campaigns/:id: live or ended campaigns; whether the buyer can order it at their leader. */
-  async page(ctx: RequestContext, id: number, now: Date = new Date()): Promise<CampaignPageView> {
+  /**
+   * GET /api/app/campaigns/:id: a live or ended campaign the buyer may see (see `visibleRecord`), and
+   * whether they can order it at their leader.
+   */
+  async page(
+    ctx: RequestContext,
+    id: number,
+    leaderCode?: string,
+    now: Date = new Date(),
+  ): Promise<CampaignPageView> {
     const buyerLeader = await this.buyerLeader(ctx);
     return this.tx.run(async (m) => {
-      const record = await loadCampaign(m, id);
-      if (!record || (record.campaign.status !== 'live' && record.campaign.status !== 'ended'))
-        throw notFound();
+      const record = await this.visibleRecord(m, id, buyerLeader, leaderCode);
       const skus = await this.presenter.skusOf([record], m);
       const summary = buyerLeader.leader ? await this.leaders.getSummary(buyerLeader.leader.id, m) : null;
       return {
@@ -69,13 +82,12 @@ export class CampaignShopService {
     ctx: RequestContext,
     campaignId: number,
     productId: number,
+    leaderCode?: string,
     now: Date = new Date(),
   ): Promise<CampaignProductView> {
     const buyerLeader = await this.buyerLeader(ctx);
     return this.tx.run(async (m) => {
-      const record = await loadCampaign(m, campaignId);
-      if (!record || (record.campaign.status !== 'live' && record.campaign.status !== 'ended'))
-        throw notFound();
+      const record = await this.visibleRecord(m, campaignId, buyerLeader, leaderCode);
       const skus = await this.presenter.skusOf([record], m);
       const offered = record.items.filter((item) => {
         const sku = skus.get(item.skuId);
@@ -117,6 +129,34 @@ export class CampaignShopService {
         bundleContents: page.bundleContents,
       };
     });
+  }
+
+  /**
+   * The campaign, when this buyer may see it: live or ended, and offered at their current leader (an
+   * audience-wide check, so an ended one stays visible to the same buyers), or else offered at the ACTIVE
+   * leader whose invite code the link carries (a share card or poster; the buyer is bound elsewhere and
+   * sees it with offeredHere false). Anything else is 404, so ids cannot be walked to read campaigns
+   * meant for other leaders.
+   */
+  private async visibleRecord(
+    m: EntityManager,
+    id: number,
+    buyer: BuyerLeader,
+    leaderCode: string | undefined,
+  ): Promise<CampaignRecord> {
+    const record = await loadCampaign(m, id);
+    if (!record || (record.campaign.status !== 'live' && record.campaign.status !== 'ended'))
+      throw notFound();
+    if (isOfferedAt(record.audience, buyer.leader)) return record;
+    const linkLeader = leaderCode ? await this.activeLeaderByCode(m, leaderCode) : null;
+    if (linkLeader && isOfferedAt(record.audience, linkLeader)) return record;
+    throw notFound();
+  }
+
+  private async activeLeaderByCode(m: EntityManager, code: string): Promise<CampaignLeader | null> {
+    const leaderId = await this.leaders.findActiveLeaderIdByInviteCode(code, m);
+    const leader = leaderId === null ? null : await this.directory.byId(leaderId, m);
+    return leader?.active ? leader : null;
   }
 
   private offeredHere(

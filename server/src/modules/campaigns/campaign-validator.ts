@@ -6,9 +6,17 @@ import { CatalogService } from '../catalog';
 import { LeaderLevelsService, LeadersService } from '../leaders';
 import { audienceProblems } from './domain/campaign-audience';
 import { campaignProblems } from './domain/campaign-rules';
-import type { CampaignContent } from './domain/live-edit';
+import { passedTimeProblems, type CampaignContent } from './domain/live-edit';
 
 const MAX_ITEMS = 100;
+
+export interface ValidateOptions {
+  /** SKUs already in the campaign: they may stay even if their product went off sale since. */
+  keptSkuIds?: ReadonlySet<number>;
+  previousCoverKey?: string | null;
+  /** The campaign is about to run or running at `now`; `unchangedTimes`: a live one's stored times. */
+  running?: { now: Date; unchangedTimes?: Pick<CampaignContent, 'endAt' | 'cutoffAt'> };
+}
 
 /** Checks a campaign's content against the rules and against what exists (SKUs, levels, leaders, files). */
 @Injectable()
@@ -23,17 +31,21 @@ export class CampaignValidator {
   /**
    * Throws 400 VALIDATION_FAILED listing every problem. SKUs already in the campaign (`keptSkuIds`) may
    * stay even if their product went off sale since; new ones must be active SKUs of non-draft products.
-   * `now` adds the checks for a campaign about to run (schedule, or an edit of a scheduled one).
+   * `running` adds the checks for a campaign about to run or running (schedule, or an edit of a scheduled
+   * or live one): times already passed (for a live one only those the edit changes: `unchangedTimes`),
+   * and every SKU not kept must be on sale and active, so buyers are never shown an empty campaign.
    */
   async assertValid(
     m: EntityManager,
     content: CampaignContent,
-    options: { keptSkuIds?: ReadonlySet<number>; previousCoverKey?: string | null; runningFrom?: Date } = {},
+    options: ValidateOptions = {},
   ): Promise<void> {
     const problems: FieldError[] = campaignProblems(content, content.items);
     if (content.items.length > MAX_ITEMS)
       problems.push({ field: 'items', errors: [`最多 ${MAX_ITEMS} 个商品`] });
-    problems.push(...(await this.skuProblems(m, content, options.keptSkuIds ?? new Set())));
+    problems.push(
+      ...(await this.skuProblems(m, content, options.keptSkuIds ?? new Set(), options.running !== undefined)),
+    );
     problems.push(...(await this.audienceProblems(m, content)));
     if (
       content.coverKey &&
@@ -42,9 +54,8 @@ export class CampaignValidator {
     ) {
       problems.push({ field: 'coverKey', errors: ['封面图片不存在，请重新上传'] });
     }
-    const now = options.runningFrom;
-    if (now && content.endAt <= now) problems.push({ field: 'endAt', errors: ['活动结束时间已过'] });
-    else if (now && content.cutoffAt <= now) problems.push({ field: 'cutoffAt', errors: ['截单时间已过'] });
+    const { running } = options;
+    if (running) problems.push(...passedTimeProblems(content, running.now, running.unchangedTimes));
     if (problems.length > 0) throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, problems);
   }
 
@@ -52,6 +63,7 @@ export class CampaignValidator {
     m: EntityManager,
     content: CampaignContent,
     kept: ReadonlySet<number>,
+    onSaleOnly: boolean,
   ): Promise<FieldError[]> {
     const skus = await this.catalog.getSkuDetails(
       content.items.map((i) => i.skuId),
@@ -66,6 +78,8 @@ export class CampaignValidator {
         return [{ field, errors: [`「${sku.productName}」还是草稿，不能参加活动`] }];
       if (sku.skuStatus !== 'active')
         return [{ field, errors: [`「${sku.productName} ${sku.specText}」已停用`] }];
+      if (onSaleOnly && sku.productStatus !== 'on_sale')
+        return [{ field, errors: [`「${sku.productName}」未上架，请先上架或移除`] }];
       return [];
     });
   }

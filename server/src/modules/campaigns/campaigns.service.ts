@@ -169,7 +169,10 @@ export class CampaignsService {
       await this.validator.assertValid(m, next, {
         keptSkuIds: new Set(current.items.map((i) => i.skuId)),
         previousCoverKey: current.coverKey,
-        runningFrom: before.campaign.status === 'draft' ? undefined : now,
+        running:
+          before.campaign.status === 'draft'
+            ? undefined
+            : { now, unchangedTimes: scope === 'live' ? current : undefined },
       });
       await m.getRepository(CampaignEntity).update(
         { id },
@@ -216,8 +219,9 @@ export class CampaignsService {
       if (to === null) throw invalidStatus(campaign.status, action);
       if (action === 'schedule') {
         // Everything is checked again: SKUs may have been disabled or times passed since the draft was saved.
+        // Nothing is kept: every SKU must be on sale and active now.
         await this.validator.assertValid(m, contentOfRecord(record), {
-          runningFrom: now,
+          running: { now },
           previousCoverKey: campaign.coverKey,
         });
       }

@@ -16,6 +16,7 @@ import { WechatClient } from '../identity';
 import { LeadersService } from '../leaders';
 import { CampaignPresenter, type SkuMap } from './campaign-presenter';
 import { isOfferedAt } from './domain/campaign-audience';
+import { isOpenAt } from './domain/campaign-rules';
 import { CampaignLeaderDirectory, type CampaignLeader } from './leader-directory';
 import {
   attachDetails,
@@ -52,28 +53,27 @@ export class LeaderCampaignsService {
     private readonly images: PosterImages,
   ) {}
 
-  /** GET /api/app/leader/campaigns: live and scheduled campaigns offered at the caller, soonest cut-off first. */
+  /**
+   * GET /api/app/leader/campaigns: live campaigns open now and offered at the caller, soonest cut-off first.
+   * Not scheduled ones: a buyer opening the link before the start would find nothing (404).
+   */
   async list(ctx: RequestContext, now: Date = new Date()): Promise<LeaderCampaignView[]> {
     const leader = await this.activeLeader(ctx);
     return this.tx.run(async (m) => {
-      const records = (await attachDetails(m, await findOpenCampaigns(m, ['live', 'scheduled'], now))).filter(
-        (r) => isOfferedAt(r.audience, leader),
+      const records = (await attachDetails(m, await findOpenCampaigns(m, now))).filter((r) =>
+        isOfferedAt(r.audience, leader),
       );
       const skus = await this.presenter.skusOf(records, m);
       return records.map((r) => this.presenter.leaderView(r, skus));
     });
   }
 
-  /** GET /api/app/leader/campaigns/:id/share: links for the share card and the poster (drawn once per content). */
+  /** GET /api/app/leader/campaigns/:id/share (live campaigns only): links for the share card and the poster (drawn once per content). */
   async share(ctx: RequestContext, id: number, now: Date = new Date()): Promise<CampaignShareView> {
     const leader = await this.activeLeader(ctx);
     const { record, skus, summary } = await this.tx.run(async (m) => {
       const found = await loadCampaign(m, id);
-      const shareable =
-        found &&
-        (found.campaign.status === 'live' || found.campaign.status === 'scheduled') &&
-        found.campaign.endAt > now &&
-        isOfferedAt(found.audience, leader);
+      const shareable = found && isOpenAt(found.campaign, now) && isOfferedAt(found.audience, leader);
       if (!shareable) throw new NotFoundError('CAMPAIGN_NOT_FOUND', '活动不存在或已结束');
       return {
         record: found,

@@ -144,12 +144,24 @@ export class CatalogService {
       .getRepository(SkuEntity)
       .findBy({ id: In([...new Set(rows.map((r) => r.componentSkuId))]) });
     const byId = new Map(components.map((c) => [c.id, c]));
+    const productStatus = new Map(
+      (
+        await manager
+          .getRepository(ProductEntity)
+          .findBy({ id: In([...new Set(components.map((c) => c.productId))]) })
+      ).map((p) => [p.id, p.status]),
+    );
     for (const bundleSkuId of bundleSkuIds) {
       const stocks = rows
         .filter((r) => r.bundleSkuId === bundleSkuId)
         .map((r) => {
           const c = byId.get(r.componentSkuId);
-          return { quantity: r.quantity, stock: c?.stock ?? 0, status: c?.status ?? ('disabled' as const) };
+          return {
+            quantity: r.quantity,
+            stock: c?.stock ?? 0,
+            status: c?.status ?? ('disabled' as const),
+            productStatus: (c && productStatus.get(c.productId)) ?? ('draft' as const),
+          };
         });
       result.set(bundleSkuId, bundleAvailability(stocks));
     }

@@ -82,9 +82,15 @@ export class ProductInputCheck {
     if (ids.length === 0) return facts;
     const skus = await m.getRepository(SkuEntity).findBy({ id: In(ids) });
     const products = await m.getRepository(ProductEntity).findBy({ id: In(skus.map((s) => s.productId)) });
-    const kindOf = new Map(products.map((p) => [p.id, p.kind]));
-    for (const sku of skus)
-      facts.set(sku.id, { productKind: kindOf.get(sku.productId) ?? 'standard', status: sku.status });
+    const productOf = new Map(products.map((p) => [p.id, p]));
+    for (const sku of skus) {
+      const product = productOf.get(sku.productId);
+      facts.set(sku.id, {
+        productKind: product?.kind ?? 'standard',
+        productStatus: product?.status ?? 'draft',
+        status: sku.status,
+      });
+    }
     return facts;
   }
 

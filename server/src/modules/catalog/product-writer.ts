@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { ProductInput, ProductStatus } from '@linli/shared-types';
-import { BusinessError, FILE_STORAGE, type FileStorage, NotFoundError, RequestContext } from '../../platform';
+import {
+  BusinessError,
+  FILE_STORAGE,
+  type FileStorage,
+  ForbiddenError,
+  lockForUpdate,
+  NotFoundError,
+  RequestContext,
+} from '../../platform';
 import { AuditService } from '../audit';
 import { InventoryService } from '../inventory';
 import { planSkuChanges, specTextOf } from './domain/spec-matrix';
@@ -10,6 +18,7 @@ import { ProductImageEntity } from './persistence/product-image.entity';
 import { ProductEntity } from './persistence/product.entity';
 import { SkuEntity } from './persistence/sku.entity';
 import { ProductInputCheck, type CheckedProductInput } from './product-input-check';
+import { assertRetirable } from './sku-retirement';
 
 type SkuRow = CheckedProductInput['skus'][number];
 
@@ -34,6 +43,7 @@ export class ProductWriter {
   ): Promise<{ productId: number; skuIds: number[] }> {
     const checked = await this.check.check(m, input, null);
     if (status === 'on_sale') assertSellable(checked);
+    if (checked.kind === 'standard') assertMayBookStock(ctx, checked.skus);
     const products = m.getRepository(ProductEntity);
     const product = products.create({
       kind: checked.kind,
@@ -62,11 +72,21 @@ export class ProductWriter {
     return { productId: product.id, skuIds };
   }
 
-  /** Rows matched by spec values update SKUs; new combinations create SKUs; dropped ones are disabled. */
+  /**
+   * Rows matched by spec values update SKUs; new combinations create SKUs; dropped ones are disabled
+   * (refused while they hold stock, reservations or bundles). The product's SKU rows are locked and
+   * written in ascending id order, as reservations lock them, so the two cannot deadlock.
+   */
   async update(m: EntityManager, ctx: RequestContext, productId: number, input: ProductInput): Promise<void> {
     const product = await m.getRepository(ProductEntity).findOneBy({ id: productId });
     if (!product) throw new NotFoundError('PRODUCT_NOT_FOUND', '商品不存在');
-    const existing = await m.getRepository(SkuEntity).find({ where: { productId }, order: { id: 'ASC' } });
+    const existing = await lockForUpdate(
+      m
+        .getRepository(SkuEntity)
+        .createQueryBuilder('s')
+        .where('s.productId = :productId', { productId })
+        .orderBy('s.id', 'ASC'),
+    ).getMany();
     const bundleSkuId = product.kind === 'bundle' ? (existing[0]?.id ?? null) : null;
     const checked = await this.check.check(m, input, {
       kind: product.kind,
@@ -74,6 +94,12 @@ export class ProductWriter {
       bundleSkuId,
     });
     if (product.status === 'on_sale') assertSellable(checked);
+    const plan = planSkuChanges(checked.skus, existing);
+    if (product.kind === 'standard') assertMayBookStock(ctx, plan.create);
+    await assertRetirable(
+      m,
+      existing.filter((s) => plan.disable.includes(s.id)),
+    );
     const before = {
       ...product,
       skus: existing.map((s) => ({ id: s.id, specValues: s.specValues, price: s.price, status: s.status })),
@@ -89,11 +115,11 @@ export class ProductWriter {
       specDimensions: checked.specDimensions.length > 0 ? checked.specDimensions : null,
     });
     await this.replaceImages(m, product, checked.imageKeys);
-    const plan = planSkuChanges(checked.skus, existing);
-    for (const { id, row } of plan.update) {
-      await m.getRepository(SkuEntity).update({ id }, { ...skuFields(row), status: 'active' });
-    }
-    for (const id of plan.disable) await m.getRepository(SkuEntity).update({ id }, { status: 'disabled' });
+    const writes = [
+      ...plan.update.map(({ id, row }) => ({ id, fields: { ...skuFields(row), status: 'active' as const } })),
+      ...plan.disable.map((id) => ({ id, fields: { status: 'disabled' as const } })),
+    ].sort((a, b) => a.id - b.id);
+    for (const { id, fields } of writes) await m.getRepository(SkuEntity).update({ id }, fields);
     const created: number[] = [];
     for (const row of plan.create) created.push(await this.insertSku(m, ctx, product, row));
     if (product.kind === 'bundle') await this.replaceComponents(m, bundleSkuId ?? created[0], checked);
@@ -166,6 +192,17 @@ function skuFields(row: SkuRow): Partial<SkuEntity> {
     // Left out when not sent, so an edit keeps the threshold set on the inventory screen.
     ...(row.lowStockThreshold !== undefined && { lowStockThreshold: row.lowStockThreshold }),
   };
+}
+
+/**
+ * Opening stock is a stock change: besides catalog.write it needs inventory.write (403 otherwise), so
+ * staff who may not adjust stock cannot create it through the product form either.
+ */
+function assertMayBookStock(ctx: RequestContext, rows: readonly SkuRow[]): void {
+  if (!rows.some((row) => (row.initialStock ?? 0) > 0)) return;
+  if (ctx.actor.type === 'system') return;
+  if (ctx.actor.type === 'staff' && ctx.actor.permissions.includes('inventory.write')) return;
+  throw new ForbiddenError('FORBIDDEN', '没有库存管理权限，不能填写初始库存；请留空，由仓库人员入库');
 }
 
 /** On sale needs a picture to show and (always true for a complete matrix) a SKU to sell. */

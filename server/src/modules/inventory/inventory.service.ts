@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { StockAdjustmentRequest, StockAdjustmentResult } from '@linli/shared-types';
 import {
   BusinessError,
+  ConflictError,
   isUniqueViolation,
+  prefixPattern,
   requirePermission,
   RequestContext,
   TransactionRunner,
 } from '../../platform';
 import { AuditService } from '../audit';
-import { adjustmentProblems, deltasOf, expandLines, type OrderLine } from './domain/movement-rules';
+import {
+  adjustedQuantity,
+  adjustmentProblems,
+  deltasOf,
+  expandLines,
+  REQUEST_KEY_MAX,
+  type OrderLine,
+} from './domain/movement-rules';
 import { InventoryReadModel } from './inventory-read.model';
 import { StockMovementEntity } from './persistence/stock-movement.entity';
 import { StockLedger } from './stock-ledger';
@@ -32,20 +41,19 @@ export class InventoryService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A manual adjustment by staff (入库 / 盘点 / 报损 / 退货入库), audited; idempotent per requestId. */
+  /**
+   * A manual adjustment by staff (入库 / 盘点 / 报损 / 退货入库), audited. A `requestId` makes a retry return
+   * the first result; the key is per staff member, and reusing it for a different body is a 409.
+   */
   async adjust(ctx: RequestContext, request: StockAdjustmentRequest): Promise<StockAdjustmentResult> {
-    requirePermission(ctx, 'inventory.write');
+    const staff = requirePermission(ctx, 'inventory.write');
     const problems = adjustmentProblems(request.kind, request.quantity, request.reason);
-    if (problems.length > 0) {
-      throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, [
-        { field: 'quantity', errors: problems },
-      ]);
-    }
-    const requestKey = request.requestId ? `adj:${request.requestId}` : null;
+    if (problems.length > 0) throw new BusinessError('VALIDATION_FAILED', '请求参数不正确', 400, problems);
+    const requestKey = request.requestId ? `adj:${staff?.staffId ?? 0}:${request.requestId}` : null;
     try {
       return await this.tx.run(async (m) => {
         const earlier = requestKey ? await this.movementByKey(m, requestKey) : null;
-        if (earlier) return this.resultOf(m, earlier);
+        if (earlier) return this.replay(m, earlier, request);
         await this.read.assertStocked(m, request.skuId);
         const reason = request.reason.trim();
         const base = { skuId: request.skuId, reason, orderId: null, requestKey };
@@ -69,7 +77,7 @@ export class InventoryService {
     } catch (error) {
       // Two retries of the same request raced: the loser returns what the winner booked.
       if (requestKey && isUniqueViolation(error)) {
-        return this.tx.run(async (m) => this.resultOf(m, (await this.movementByKey(m, requestKey))!));
+        return this.tx.run(async (m) => this.replay(m, (await this.movementByKey(m, requestKey))!, request));
       }
       throw error;
     }
@@ -93,35 +101,57 @@ export class InventoryService {
     });
   }
 
-  /** An order is placed: stock → reserved on every (component) SKU, all or nothing (409 otherwise). */
-  reserve(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<void> {
+  /**
+   * An order is placed: stock → reserved on every (component) SKU, all or nothing (409 otherwise).
+   * Returns the stocked lines it reserved: bundles expanded with the recipe of NOW, the same SKU added
+   * up, by SKU id. The orders module must store these per order line and pass THEM (not the bundle) to
+   * release / sale / returnGoods, because a bundle's recipe may change while the order is open.
+   */
+  reserve(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<OrderLine[]> {
     return this.orderMovement(manager, ctx, 'reserve', request);
   }
 
-  /** An unpaid order closes or an order is cancelled before hand-over: reserved → stock. */
-  release(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<void> {
+  /**
+   * An unpaid order closes or an order is cancelled before hand-over: reserved → stock.
+   * Bundle lines expand with the CURRENT recipe: pass the component lines `reserve` returned instead.
+   */
+  release(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<OrderLine[]> {
     return this.orderMovement(manager, ctx, 'release', request);
   }
 
-  /** Reserved goods leave (shipped / picked up). */
-  sale(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<void> {
+  /**
+   * Reserved goods leave (shipped / picked up).
+   * Bundle lines expand with the CURRENT recipe: pass the component lines `reserve` returned instead.
+   */
+  sale(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<OrderLine[]> {
     return this.orderMovement(manager, ctx, 'sale', request);
   }
 
-  /** Returned goods are booked back into sellable stock (after-sales). */
-  returnGoods(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<void> {
+  /**
+   * Returned goods are booked back into sellable stock (after-sales).
+   * Bundle lines expand with the CURRENT recipe: pass the component lines `reserve` returned instead.
+   */
+  returnGoods(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<OrderLine[]> {
     return this.orderMovement(manager, ctx, 'return', request);
   }
 
+  /**
+   * One movement per stocked SKU, keyed `${kind}:${requestKey}:${skuId}` (so the same order key can
+   * reserve and later release). A retry of a booked request books nothing and returns what it booked.
+   */
   private async orderMovement(
     manager: EntityManager,
     ctx: RequestContext,
     kind: OrderMovementKind,
     request: OrderStockRequest,
-  ): Promise<void> {
+  ): Promise<OrderLine[]> {
     if (request.lines.some((l) => !Number.isSafeInteger(l.quantity) || l.quantity < 1)) {
       throw new BusinessError('VALIDATION_FAILED', '购买数量必须是正整数', 400);
     }
+    const prefix = `${kind}:${request.requestKey}:`;
+    const booked = await this.bookedUnder(manager, prefix);
+    // All-or-nothing: the movements of one request commit together, so any of them means all of them.
+    if (booked.length > 0) return booked;
     const lines = expandLines(
       request.lines,
       await this.read.bundleComponentsOf(
@@ -129,20 +159,63 @@ export class InventoryService {
         request.lines.map((l) => l.skuId),
       ),
     );
-    const keys = lines.map((l) => `${request.requestKey}:${l.skuId}`);
-    const done = await manager.getRepository(StockMovementEntity).countBy({ requestKey: In(keys) });
-    // All-or-nothing: the movements of one request commit together, so any of them means all of them.
-    if (done > 0) return;
-    for (const [i, line] of lines.entries()) {
-      await this.ledger.apply(manager, ctx, {
-        skuId: line.skuId,
-        kind,
-        ...deltasOf(kind, line.quantity),
-        reason: null,
-        orderId: request.orderId,
-        requestKey: keys[i],
-      });
+    const keys = lines.map((l) => `${prefix}${l.skuId}`);
+    if (keys.some((key) => key.length > REQUEST_KEY_MAX)) {
+      throw new BusinessError(
+        'VALIDATION_FAILED',
+        `库存操作的幂等键过长（最多 ${REQUEST_KEY_MAX} 个字符）`,
+        400,
+      );
     }
+    try {
+      for (const [i, line] of lines.entries()) {
+        await this.ledger.apply(manager, ctx, {
+          skuId: line.skuId,
+          kind,
+          ...deltasOf(kind, line.quantity),
+          reason: null,
+          orderId: request.orderId,
+          requestKey: keys[i],
+        });
+      }
+    } catch (error) {
+      // The same request is being booked by a concurrent transaction that committed first.
+      if (isUniqueViolation(error)) throw new ConflictError('CONFLICT', '该订单的库存正在处理，请稍后重试');
+      throw error;
+    }
+    return lines;
+  }
+
+  /** The lines already booked under a request's key prefix (exact match: SQLite LIKE ignores case). */
+  private async bookedUnder(m: EntityManager, prefix: string): Promise<OrderLine[]> {
+    const rows = await m
+      .getRepository(StockMovementEntity)
+      .createQueryBuilder('m')
+      .where("m.requestKey LIKE :pattern ESCAPE '!'", { pattern: prefixPattern(prefix) })
+      .orderBy('m.skuId', 'ASC')
+      .getMany();
+    return rows
+      .filter((r) => r.requestKey?.startsWith(prefix) && /^\d+$/.test(r.requestKey.slice(prefix.length)))
+      .map((r) => ({
+        skuId: r.skuId,
+        quantity: Math.max(Math.abs(r.stockDelta), Math.abs(r.reservedDelta)),
+      }));
+  }
+
+  /** A retried adjustment: the first result, unless the key was reused for a different request. */
+  private async replay(
+    m: EntityManager,
+    earlier: StockMovementEntity,
+    request: StockAdjustmentRequest,
+  ): Promise<StockAdjustmentResult> {
+    if (
+      earlier.skuId !== request.skuId ||
+      earlier.kind !== request.kind ||
+      adjustedQuantity(earlier) !== request.quantity
+    ) {
+      throw new BusinessError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一笔库存调整，请刷新后重试', 409);
+    }
+    return this.resultOf(m, earlier);
   }
 
   private movementByKey(m: EntityManager, requestKey: string): Promise<StockMovementEntity | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { LowStockEventPayload, MovementKind } from '@linli/shared-types';
 import { BusinessError, lockForUpdate, NotFoundError, OutboxService, RequestContext } from '../../platform';
-import { crossesLowStock } from './domain/movement-rules';
+import { crossesLowStock, STOCK_LIMIT } from './domain/movement-rules';
 import { SkuStockEntity } from './persistence/sku-stock.entity';
 import { StockMovementEntity } from './persistence/stock-movement.entity';
 
@@ -43,10 +43,15 @@ export class StockLedger {
       .where('id = :id', { id: change.skuId })
       .andWhere(`stock + ${sqlInt(change.stockDelta)} >= 0`)
       .andWhere(`reserved + ${sqlInt(change.reservedDelta)} >= 0`)
+      // Only growth is capped: taking stock out of an (impossibly) overfull row must still work.
+      .andWhere(
+        `(${sqlInt(change.stockDelta)} <= 0 OR stock + ${sqlInt(change.stockDelta)} <= ${STOCK_LIMIT})`,
+      )
       .execute();
     if (!result.affected) {
-      const exists = await manager.getRepository(SkuStockEntity).existsBy({ id: change.skuId });
-      if (!exists) throw new NotFoundError('SKU_NOT_FOUND', '商品规格不存在');
+      const sku = await manager.getRepository(SkuStockEntity).findOneBy({ id: change.skuId });
+      if (!sku) throw new NotFoundError('SKU_NOT_FOUND', '商品规格不存在');
+      if (change.stockDelta > 0 && sku.stock + change.stockDelta > STOCK_LIMIT) throw stockLimit();
       throw insufficientStock();
     }
     const after = await manager.getRepository(SkuStockEntity).findOneByOrFail({ id: change.skuId });
@@ -66,6 +71,7 @@ export class StockLedger {
       manager.getRepository(SkuStockEntity).createQueryBuilder('s').where('s.id = :id', { id: change.skuId }),
     ).getOne();
     if (!current) throw new NotFoundError('SKU_NOT_FOUND', '商品规格不存在');
+    if (change.counted > STOCK_LIMIT) throw stockLimit();
     const stockDelta = change.counted - current.stock;
     const result = await manager
       .createQueryBuilder()
@@ -136,6 +142,10 @@ export class StockLedger {
 
 export function insufficientStock(): BusinessError {
   return new BusinessError('INVENTORY_INSUFFICIENT_STOCK', '库存不足', 409);
+}
+
+export function stockLimit(): BusinessError {
+  return new BusinessError('INVENTORY_STOCK_LIMIT', `库存不能超过 ${STOCK_LIMIT} 件，请核对数量`, 409);
 }
 
 /** Deltas are integers we computed; inlining them keeps the UPDATE one statement on both databases. */

@@ -12,6 +12,7 @@ import {
   campaignCounts,
   campaignInput,
   createCampaign,
+  dbTime,
   sellableSkus,
   type SeededSku,
 } from './campaigns-test-kit';
@@ -282,6 +283,145 @@ describe('admin campaigns (/api/admin/campaigns)', () => {
       ]);
       // Items kept their ids (orders refer to them).
       expect(res.body.items[0].id).toBe(live.items[0].id);
+    });
+  });
+
+  describe('a live campaign past its cut-off', () => {
+    let live: CampaignDetail;
+    let stored: CampaignInput;
+
+    beforeAll(async () => {
+      const input = campaignInput(skus, { title: '截单后修改' }, Date.now() - 25 * 3_600_000);
+      const id = (await campaignAction(t, admin, (await createCampaign(t, admin, input)).id, 'schedule')).id;
+      // Time passes beyond the cut-off (the end is still ahead).
+      await t.dataSource.query('UPDATE campaigns SET cutoff_at = ? WHERE id = ?', [
+        dbTime(Date.now() - 60_000),
+        id,
+      ]);
+      live = (
+        await t
+          .http()
+          .get(`/api/admin/campaigns/${id}`)
+          .set(...bearer(admin))
+          .expect(200)
+      ).body as CampaignDetail;
+      expect(live.status).toBe('live');
+      stored = {
+        ...input,
+        startAt: live.startAt,
+        endAt: live.endAt,
+        cutoffAt: live.cutoffAt,
+        pickupDate: live.pickupDate,
+      };
+    });
+
+    it('still takes a new title, description and pickup date (times unchanged)', async () => {
+      const pickupDate = new Date(Date.parse(live.endAt) + 3 * 86_400_000).toISOString().slice(0, 10);
+      const res = await put(live.id, {
+        ...stored,
+        title: '截单后改名',
+        description: '提货日顺延一天',
+        pickupDate,
+      });
+      expect({ status: res.status, fields: res.body.fields }).toEqual({ status: 200, fields: undefined });
+      expect(res.body).toMatchObject({ title: '截单后改名', description: '提货日顺延一天', pickupDate });
+      stored = { ...stored, title: '截单后改名', description: '提货日顺延一天', pickupDate };
+    });
+
+    it('refuses moving the cut-off to another time already passed; a later end is fine', async () => {
+      const before = await campaignCounts(t);
+      const res = await put(live.id, {
+        ...stored,
+        cutoffAt: new Date(Date.parse(stored.cutoffAt) + 1000).toISOString(),
+      });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(res.body.fields).toEqual([{ field: 'cutoffAt', errors: ['截单时间已过'] }]);
+      expect(await campaignCounts(t)).toEqual(before);
+      const endAt = new Date(Date.parse(stored.endAt) + 3_600_000).toISOString();
+      await put(live.id, { ...stored, endAt }).expect(200);
+    });
+  });
+
+  describe('SKUs that are not for sale', () => {
+    /** A sellable SKU of another product than skus[0] (so taking its product off sale leaves item 0 alone). */
+    const otherSku = () => skus.find((s) => s.productId !== skus[0].productId)!;
+    const setProduct = (productId: number, status: string) =>
+      t.dataSource.query('UPDATE products SET status = ? WHERE id = ?', [status, productId]);
+    const schedule = (id: number) =>
+      t
+        .http()
+        .post(`/api/admin/campaigns/${id}/schedule`)
+        .set(...bearer(admin));
+    const withItems = (picked: SeededSku[]) => campaignInput(picked, { title: '下架商品检查' });
+
+    it('keeps a draft with an off-sale product, but refuses to schedule it (400 on the item)', async () => {
+      const sku = otherSku();
+      const draft = await createCampaign(t, admin, withItems([skus[0], sku]));
+      await setProduct(sku.productId, 'off_sale');
+      try {
+        const res = await schedule(draft.id);
+        expect({ status: res.status, code: res.body.code }).toEqual({
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+        expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['items.1.skuId']);
+        expect(
+          (
+            await t
+              .http()
+              .get(`/api/admin/campaigns/${draft.id}`)
+              .set(...bearer(admin))
+          ).body.status,
+        ).toBe('draft');
+        // A draft may still be created with it (staff put it back on sale before scheduling).
+        await createCampaign(t, admin, withItems([sku]));
+      } finally {
+        await setProduct(sku.productId, 'on_sale');
+      }
+      await campaignAction(t, admin, draft.id, 'schedule');
+    });
+
+    it('refuses to schedule with a disabled SKU', async () => {
+      const sku = otherSku();
+      const draft = await createCampaign(t, admin, withItems([skus[0], sku]));
+      await t.dataSource.query("UPDATE skus SET status = 'disabled' WHERE id = ?", [sku.id]);
+      try {
+        const res = await schedule(draft.id);
+        expect(res.status).toBe(400);
+        expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['items.1.skuId']);
+      } finally {
+        await t.dataSource.query("UPDATE skus SET status = 'active' WHERE id = ?", [sku.id]);
+      }
+    });
+
+    it('refuses adding an off-sale product to a scheduled campaign', async () => {
+      const sku = otherSku();
+      const input = withItems([skus[0]]);
+      const scheduled = await campaignAction(
+        t,
+        admin,
+        (await createCampaign(t, admin, input)).id,
+        'schedule',
+      );
+      await setProduct(sku.productId, 'off_sale');
+      try {
+        const res = await put(scheduled.id, {
+          ...input,
+          items: [
+            ...input.items,
+            {
+              ...input.items[0],
+              skuId: sku.id,
+              groupPrice: Math.max(0, sku.price - 100),
+              originalPrice: sku.price,
+            },
+          ],
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['items.1.skuId']);
+      } finally {
+        await setProduct(sku.productId, 'on_sale');
+      }
     });
   });
 

@@ -121,6 +121,54 @@ describe('buyer campaigns (/api/app/campaigns)', () => {
     expect(res.body.map((c: CampaignView) => c.title)).toEqual(['邻里鲜果蔬菜团']);
   });
 
+  it('leaves out a live campaign whose every product went off sale (nothing to buy)', async () => {
+    const [sku] = (await t.dataSource.query(
+      `SELECT s.id AS id, s.price AS price, s.product_id AS productId FROM skus s
+         JOIN products p ON p.id = s.product_id
+        WHERE p.status = 'on_sale' AND s.status = 'active' ORDER BY s.id DESC LIMIT 1`,
+    )) as Array<{ id: number; price: number; productId: number }>;
+    const now = Date.now();
+    await t.app.get(TransactionRunner).run((m) =>
+      t.app.get(CampaignsService).createWith(m, systemContext('test'), {
+        title: '只剩下架商品',
+        coverUrl: null,
+        description: null,
+        audience: 'all',
+        status: 'live',
+        startAt: new Date(now - 3_600_000),
+        endAt: new Date(now + 86_400_000),
+        cutoffAt: new Date(now + 43_200_000),
+        pickupDate: '2099-01-01',
+        items: [
+          {
+            skuId: Number(sku.id),
+            groupPrice: 100,
+            originalPrice: Number(sku.price),
+            perMemberLimit: 0,
+            stockCap: null,
+          },
+        ],
+      }),
+    );
+    const titles = async () =>
+      (
+        (
+          await t
+            .http()
+            .get('/api/app/campaigns')
+            .set(...bearer(buyer.accessToken))
+            .expect(200)
+        ).body as CampaignView[]
+      ).map((c) => c.title);
+    expect(await titles()).toContain('只剩下架商品');
+    await t.dataSource.query("UPDATE products SET status = 'off_sale' WHERE id = ?", [sku.productId]);
+    try {
+      expect(await titles()).toEqual(['邻里鲜果蔬菜团']);
+    } finally {
+      await t.dataSource.query("UPDATE products SET status = 'on_sale' WHERE id = ?", [sku.productId]);
+    }
+  });
+
   it('needs a member token', async () => {
     const res = await t.http().get('/api/app/campaigns');
     expect(res.status).toBe(401);

@@ -79,15 +79,95 @@ describe('campaign audiences (buyer side)', () => {
     expect(await titles(buyerA)).toContain('银牌专享');
     await t.dataSource.query('UPDATE leaders SET level_id = ? WHERE id = ?', [leaderA.levelId, leaderA.id]);
 
+    // Not offered at buyer A's leader: the page is not theirs to read without a link of leader B.
     const page = await t
       .http()
       .get(`/api/app/campaigns/${campaign.id}`)
-      .set(...bearer(buyerA))
+      .set(...bearer(buyerA));
+    expect({ status: page.status, code: page.body.code }).toEqual({
+      status: 404,
+      code: 'CAMPAIGN_NOT_FOUND',
+    });
+    await t
+      .http()
+      .get(`/api/app/campaigns/${campaign.id}`)
+      .set(...bearer(buyerB))
       .expect(200);
-    expect(page.body).toMatchObject({
-      id: campaign.id,
-      offeredHere: false,
-      leader: { id: leaderA.id, name: '王丽华' },
+  });
+
+  describe('a restricted campaign opened from a share link (leaderCode)', () => {
+    let campaignId: number;
+    let productId: number;
+    let inviteA: string;
+    let inviteB: string;
+    const get = (path: string, token: string, leaderCode?: string) =>
+      t
+        .http()
+        .get(path)
+        .query(leaderCode === undefined ? {} : { leaderCode })
+        .set(...bearer(token));
+    const outcome = async (path: string, token: string, leaderCode?: string) => {
+      const res = await get(path, token, leaderCode);
+      return res.status === 200
+        ? { status: 200, offeredHere: res.body.offeredHere as boolean }
+        : { status: res.status, code: res.body.code as string };
+    };
+
+    beforeAll(async () => {
+      const leaders = await seededLeaders(t);
+      inviteA = leaders['王丽华'].inviteCode;
+      inviteB = leaders['陈建国'].inviteCode;
+      const campaign = await liveFor('王丽华团链接专享', {
+        kind: 'leaders',
+        levelIds: [],
+        leaderIds: [leaderA.id],
+      });
+      campaignId = campaign.id;
+      productId = campaign.items[0].productId;
+    });
+
+    const paths = () => [
+      `/api/app/campaigns/${campaignId}`,
+      `/api/app/campaigns/${campaignId}/products/${productId}`,
+    ];
+
+    it('is 404 to a buyer at another leader without a code, or with a code of a leader outside it', async () => {
+      for (const path of paths()) {
+        const refused = { status: 404, code: 'CAMPAIGN_NOT_FOUND' };
+        expect(await outcome(path, buyerB)).toEqual(refused);
+        expect(await outcome(path, buyerB, inviteB)).toEqual(refused);
+        expect(await outcome(path, newcomer, inviteB)).toEqual(refused);
+        expect(await outcome(path, buyerB, 'NOSUCHCD')).toEqual(refused);
+      }
+    });
+
+    it('is shown, not orderable here, with the code of a leader in its audience', async () => {
+      for (const path of paths()) {
+        expect(await outcome(path, buyerB, inviteA)).toEqual({ status: 200, offeredHere: false });
+        expect(await outcome(path, newcomer, inviteA)).toEqual({ status: 200, offeredHere: false });
+        expect(await outcome(path, buyerA)).toEqual({ status: 200, offeredHere: true });
+      }
+      const page = (await get(paths()[0], buyerB, inviteA).expect(200)).body as CampaignPageView;
+      expect(page.leader?.id).toBe(leaderB.id);
+    });
+
+    it('takes only codes of ACTIVE leaders', async () => {
+      await t.dataSource.query("UPDATE leaders SET status = 'suspended' WHERE id = ?", [leaderA.id]);
+      try {
+        expect(await outcome(paths()[0], buyerB, inviteA)).toEqual({
+          status: 404,
+          code: 'CAMPAIGN_NOT_FOUND',
+        });
+      } finally {
+        await t.dataSource.query("UPDATE leaders SET status = 'active' WHERE id = ?", [leaderA.id]);
+      }
+    });
+
+    it('follows the same rule once ended', async () => {
+      await campaignAction(t, admin, campaignId, 'end');
+      expect(await outcome(paths()[0], buyerB)).toEqual({ status: 404, code: 'CAMPAIGN_NOT_FOUND' });
+      expect(await outcome(paths()[0], buyerB, inviteA)).toEqual({ status: 200, offeredHere: false });
+      expect(await outcome(paths()[0], buyerA)).toEqual({ status: 200, offeredHere: false });
     });
   });
 

@@ -23,6 +23,9 @@ describe('bundles (组合套餐)', () => {
     image = await uploadImage(t, token);
     eggs = await createProduct(t, token, simpleInput('土鸡蛋', [image], 10));
     tomato = await createProduct(t, token, simpleInput('小番茄', [image], 9));
+    // Only products that are not drafts may go into a bundle.
+    await putOnSale(t, token, eggs.id);
+    await putOnSale(t, token, tomato.id);
   });
   afterAll(() => t.close());
 
@@ -87,12 +90,13 @@ describe('bundles (组合套餐)', () => {
     expect(refused.body.code).toBe('INVENTORY_BUNDLE_NOT_STOCKED');
   });
 
-  it('is unavailable while a component SKU is disabled', async () => {
+  it('keeps its component SKUs from being dropped, and is unavailable while a component is off sale', async () => {
     const pear = await createProduct(t, token, {
       ...simpleInput('梨', [image], 30),
       specDimensions: [{ name: '规格', values: ['大'] }],
       skus: [{ specValues: ['大'], price: 1, cost: 1, initialStock: 30 }],
     });
+    await putOnSale(t, token, pear.id);
     const bundle = await createProduct(
       t,
       token,
@@ -105,8 +109,9 @@ describe('bundles (组合套餐)', () => {
       ),
     );
     expect(bundle.skus[0].stock).toBe(10); // pears 30 / 2 = 15, eggs 10 / 1 = 10
-    // Renaming the value disables the old SKU (a new one replaces it).
-    await t
+    // Renaming the value would disable the pear SKU: refused while it has stock and sits in the bundle.
+    const before = await writeCounts(t);
+    const renamed = await t
       .http()
       .put(`/api/admin/products/${pear.id}`)
       .set(...bearer(token))
@@ -115,15 +120,56 @@ describe('bundles (组合套餐)', () => {
         specDimensions: [{ name: '规格', values: ['小'] }],
         skus: [{ specValues: ['小'], price: 1, cost: 1 }],
       })
+      .expect(409);
+    expect(renamed.body.code).toBe('SKU_STILL_IN_USE');
+    expect(renamed.body.fields[0].errors).toEqual([
+      '「大」仍有库存 30 件，请先盘点清零再删除',
+      '「大」是组合套餐「梨蛋组合」的组成商品，请先从套餐中移除',
+    ]);
+    expect(await writeCounts(t)).toEqual(before);
+
+    // A component whose product is taken off sale makes the bundle unavailable, and back again.
+    const bundleStock = async () =>
+      (
+        (
+          await t
+            .http()
+            .get(`/api/admin/products/${bundle.id}`)
+            .set(...bearer(token))
+            .expect(200)
+        ).body as ProductDetail
+      ).skus[0].stock;
+    const catalog = t.app.get(CatalogService);
+    await t
+      .http()
+      .post(`/api/admin/products/${pear.id}/status`)
+      .set(...bearer(token))
+      .send({ status: 'off_sale' })
       .expect(200);
-    const reloaded = (
-      await t
-        .http()
-        .get(`/api/admin/products/${bundle.id}`)
-        .set(...bearer(token))
-        .expect(200)
-    ).body as ProductDetail;
-    expect(reloaded.skus[0].stock).toBe(0);
+    expect(await bundleStock()).toBe(0);
+    expect((await catalog.getSkuDetails([bundle.skus[0].id])).get(bundle.skus[0].id)?.available).toBe(0);
+    await putOnSale(t, token, pear.id);
+    expect(await bundleStock()).toBe(10);
+  });
+
+  it('refuses SKUs of draft products as components', async () => {
+    const draft = await createProduct(t, token, simpleInput('草稿苹果', [image], 10));
+    const before = await writeCounts(t);
+    const res = await t
+      .http()
+      .post('/api/admin/products')
+      .set(...bearer(token))
+      .send(
+        bundleInput([
+          { skuId: draft.skus[0].id, quantity: 1 },
+          { skuId: eggs.skus[0].id, quantity: 1 },
+        ]),
+      )
+      .expect(400);
+    expect(res.body.fields).toEqual([
+      { field: 'components.0', errors: ['草稿商品不能加入组合套餐，请先上架该商品'] },
+    ]);
+    expect(await writeCounts(t)).toEqual(before);
   });
 
   it('refuses nested bundles, itself, fewer than two units and components on a standard product', async () => {

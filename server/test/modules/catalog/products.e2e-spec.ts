@@ -1,7 +1,11 @@
-import type { ProductDetail, ProductListItem, SkuPickerItem } from '@linli/shared-types';
+import type { ProductDetail, ProductInput, ProductListItem, SkuPickerItem } from '@linli/shared-types';
+import { Repository, type ObjectLiteral } from 'typeorm';
 import { CatalogService } from '../../../src/modules/catalog';
+import { SkuEntity } from '../../../src/modules/catalog/persistence/sku.entity';
+import { InventoryService } from '../../../src/modules/inventory';
+import { systemContext, TransactionRunner } from '../../../src/platform';
 import type { TestApp } from '../../support/test-app';
-import { bearer } from '../support/modules-test-kit';
+import { bearer, createStaffAndLogin } from '../support/modules-test-kit';
 import {
   catalogTestApp,
   createProduct,
@@ -25,6 +29,33 @@ describe('products with a SKU matrix (/api/admin/products)', () => {
   afterAll(() => t.close());
 
   const http = () => t.http();
+  const put = (id: number, body: object, as = token) =>
+    http()
+      .put(`/api/admin/products/${id}`)
+      .set(...bearer(as))
+      .send(body);
+  const countTo = (skuId: number, quantity: number) =>
+    http()
+      .post('/api/admin/inventory/adjustments')
+      .set(...bearer(token))
+      .send({ skuId, kind: 'count', quantity, reason: '清点' })
+      .expect(201);
+  /** lycheeInput with 产地 海南/云南 instead of 海南/广西: drops the two 广西 SKUs, adds two 云南 ones. */
+  const withoutGuangxi = (initialStock = 7): ProductInput => {
+    const edit = lycheeInput([image]);
+    edit.specDimensions[1].values = ['海南', '云南'];
+    edit.skus = edit.skus
+      .filter((s) => s.specValues[1] !== '广西')
+      .concat(
+        ['5斤装', '10斤装'].map((size) => ({
+          specValues: [size, '云南'],
+          price: 6600,
+          cost: 4000,
+          initialStock,
+        })),
+      );
+    return edit;
+  };
 
   it('creates 规格 × 产地 as four SKUs in matrix order, initial stock booked as 入库 初始库存', async () => {
     const product = await createProduct(t, token, lycheeInput([image]));
@@ -105,19 +136,10 @@ describe('products with a SKU matrix (/api/admin/products)', () => {
   it('on update creates SKUs for new values and disables (never deletes) dropped ones', async () => {
     const product = await createProduct(t, token, { ...lycheeInput([image]), name: '荔枝-更新' });
     const ids = Object.fromEntries(product.skus.map((s) => [s.specText, s.id]));
-    const edit = lycheeInput([image]);
-    // Drop 广西, add 云南: the two 云南 SKUs are new, the two 广西 ones are disabled.
-    edit.specDimensions[1].values = ['海南', '云南'];
-    edit.skus = edit.skus
-      .filter((s) => s.specValues[1] !== '广西')
-      .concat(
-        ['5斤装', '10斤装'].map((size) => ({
-          specValues: [size, '云南'],
-          price: 6600,
-          cost: 4000,
-          initialStock: 7,
-        })),
-      );
+    // Drop 广西, add 云南: the two 云南 SKUs are new, the two 广西 ones (counted down to 0) are disabled.
+    await countTo(ids['5斤装 / 广西'], 0);
+    await countTo(ids['10斤装 / 广西'], 0);
+    const edit = { ...withoutGuangxi(), name: '荔枝-更新' };
     edit.skus[0].price = 7777;
     const updated = (
       await http()
@@ -131,8 +153,8 @@ describe('products with a SKU matrix (/api/admin/products)', () => {
       ['5斤装 / 云南', 'active', 7],
       ['10斤装 / 海南', 'active', 30],
       ['10斤装 / 云南', 'active', 7],
-      ['5斤装 / 广西', 'disabled', 20],
-      ['10斤装 / 广西', 'disabled', 40],
+      ['5斤装 / 广西', 'disabled', 0],
+      ['10斤装 / 广西', 'disabled', 0],
     ]);
     expect(updated.skus.find((s) => s.specText === '5斤装 / 海南')).toMatchObject({
       id: ids['5斤装 / 海南'],
@@ -140,8 +162,9 @@ describe('products with a SKU matrix (/api/admin/products)', () => {
     });
     expect(updated.skus.find((s) => s.specText === '5斤装 / 广西')?.id).toBe(ids['5斤装 / 广西']);
 
-    // Bringing 广西 back reuses the disabled SKUs (same ids, stock kept) instead of creating new ones.
-    const back = lycheeInput([image]);
+    // Bringing 广西 back reuses the disabled SKUs (same ids) instead of creating new ones.
+    for (const sku of updated.skus.filter((s) => s.specText.endsWith('云南'))) await countTo(sku.id, 0);
+    const back = { ...lycheeInput([image]), name: '荔枝-更新' };
     const again = (
       await http()
         .put(`/api/admin/products/${product.id}`)
@@ -160,6 +183,108 @@ describe('products with a SKU matrix (/api/admin/products)', () => {
       '10斤装 / 云南',
     ]);
     expectLedgerBalanced(await ledgerCheck(t));
+  });
+
+  it('refuses to drop SKUs that still hold stock or reservations, naming each one, and changes nothing', async () => {
+    const product = await createProduct(t, token, { ...lycheeInput([image]), name: '荔枝-在用' });
+    const ids = Object.fromEntries(product.skus.map((s) => [s.specText, s.id]));
+    // 5斤装 / 广西: stock 20 → reserve 3 for an order, count the rest to 0: only reserved is left.
+    await t.app.get(TransactionRunner).run((m) =>
+      t.app.get(InventoryService).reserve(m, systemContext('orders'), {
+        lines: [{ skuId: ids['5斤装 / 广西'], quantity: 3 }],
+        orderId: 77,
+        requestKey: 'order:77',
+      }),
+    );
+    await countTo(ids['5斤装 / 广西'], 0);
+    const before = await writeCounts(t);
+    const res = await put(product.id, withoutGuangxi()).expect(409);
+    expect(res.body.code).toBe('SKU_STILL_IN_USE');
+    expect(res.body.fields).toEqual([
+      {
+        field: 'skus',
+        errors: [
+          '「5斤装 / 广西」有 3 件被订单占用，请等订单完成或取消后再删除',
+          '「10斤装 / 广西」仍有库存 40 件，请先盘点清零再删除',
+        ],
+      },
+    ]);
+    expect(await writeCounts(t)).toEqual(before);
+    const reloaded = (
+      await http()
+        .get(`/api/admin/products/${product.id}`)
+        .set(...bearer(token))
+        .expect(200)
+    ).body as ProductDetail;
+    expect(reloaded.skus.map((s) => [s.specText, s.status])).toEqual(
+      product.skus.map((s) => [s.specText, 'active']),
+    );
+    expect(reloaded.specDimensions).toEqual(product.specDimensions);
+  });
+
+  it('writes SKU rows in ascending id order (the order reservations lock them in)', async () => {
+    const product = await createProduct(t, token, { ...lycheeInput([image]), name: '荔枝-顺序' });
+    for (const sku of product.skus.filter((s) => s.specText.endsWith('广西'))) await countTo(sku.id, 0);
+    const touched: number[] = [];
+    const originalUpdate = Repository.prototype.update;
+    const spy = jest.spyOn(Repository.prototype, 'update').mockImplementation(function (
+      this: Repository<ObjectLiteral>,
+      criteria,
+      partial,
+    ) {
+      if (this.metadata.target === SkuEntity) touched.push(Number((criteria as { id: number }).id));
+      return originalUpdate.call(this, criteria, partial);
+    });
+    try {
+      await put(product.id, { ...withoutGuangxi(0), name: '荔枝-顺序' }).expect(200);
+    } finally {
+      spy.mockRestore();
+    }
+    // Matrix order would be 海南 5斤, 海南 10斤, then the two disabled 广西: ids 1,3,2,4 of the four.
+    expect(touched).toEqual(product.skus.map((s) => s.id).sort((a, b) => a - b));
+  });
+
+  it('lets only staff with inventory.write book initial stock (403 otherwise, nothing written)', async () => {
+    const operator = (await createStaffAndLogin(t, token, ['operator'])).session.accessToken;
+    const before = await writeCounts(t);
+    const refused = await http()
+      .post('/api/admin/products')
+      .set(...bearer(operator))
+      .send({ ...lycheeInput([image]), name: '运营-有库存' })
+      .expect(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect(refused.body.message).toContain('初始库存');
+    expect(await writeCounts(t)).toEqual(before);
+
+    const zero = lycheeInput([image]);
+    zero.skus.forEach((s) => (s.initialStock = 0));
+    const created = await createProduct(t, operator, { ...zero, name: '运营-无库存' });
+    expect(created.skus.every((s) => s.stock === 0)).toBe(true);
+    // Adding combinations with opening stock on edit is refused the same way; without it, allowed.
+    const midway = await writeCounts(t);
+    const edit = await put(created.id, { ...withoutGuangxi(5), name: '运营-无库存' }, operator).expect(403);
+    expect(edit.body.code).toBe('FORBIDDEN');
+    expect(await writeCounts(t)).toEqual(midway);
+    await put(created.id, { ...withoutGuangxi(0), name: '运营-无库存' }, operator).expect(200);
+  });
+
+  it('refuses oversized prices, weights and stock numbers', async () => {
+    const before = await writeCounts(t);
+    const input = lycheeInput([image]);
+    const res = await http()
+      .post('/api/admin/products')
+      .set(...bearer(token))
+      .send({
+        ...input,
+        skus: input.skus.map((s, i) =>
+          i === 0 ? { ...s, price: 100_000_001, weightGrams: 1_000_001, initialStock: 1_000_001 } : s,
+        ),
+      })
+      .expect(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['skus.0.price', 'skus.0.weightGrams', 'skus.0.initialStock']),
+    );
+    expect(await writeCounts(t)).toEqual(before);
   });
 
   it('goes on sale only with an image, and only along 草稿 → 在售 ⇄ 已下架', async () => {

@@ -5,6 +5,7 @@ import type {
   StockMovementView,
 } from '@linli/shared-types';
 import { InventoryService } from '../../../src/modules/inventory';
+import { StockLedger } from '../../../src/modules/inventory/stock-ledger';
 import { systemContext, TransactionRunner } from '../../../src/platform';
 import type { TestApp } from '../../support/test-app';
 import {
@@ -13,11 +14,12 @@ import {
   expectLedgerBalanced,
   ledgerCheck,
   lycheeInput,
+  putOnSale,
   simpleInput,
   uploadImage,
   writeCounts,
 } from '../catalog/catalog-test-kit';
-import { bearer } from '../support/modules-test-kit';
+import { bearer, createStaffAndLogin } from '../support/modules-test-kit';
 
 describe('stock adjustments and the movement ledger', () => {
   let t: TestApp;
@@ -147,6 +149,8 @@ describe('stock adjustments and the movement ledger', () => {
   it('reserves orders all-or-nothing, expands bundles and is idempotent per requestKey', async () => {
     const eggs = await createProduct(t, token, simpleInput('鸡蛋', [image], 10));
     const tomato = await createProduct(t, token, simpleInput('番茄', [image], 3));
+    await putOnSale(t, token, eggs.id);
+    await putOnSale(t, token, tomato.id);
     const bundle = (
       await t
         .http()
@@ -166,7 +170,7 @@ describe('stock adjustments and the movement ledger', () => {
         .expect(201)
     ).body as ProductDetail;
     const bundleSku = bundle.skus[0].id;
-    await orders(
+    const reserved = await orders(
       'reserve',
       [
         { skuId: bundleSku, quantity: 2 },
@@ -174,9 +178,14 @@ describe('stock adjustments and the movement ledger', () => {
       ],
       'order:7:reserve',
     );
+    // The stocked lines it booked, for the orders module to keep: the bundle is expanded.
+    expect(reserved).toEqual([
+      { skuId: eggs.skus[0].id, quantity: 5 },
+      { skuId: tomato.skus[0].id, quantity: 2 },
+    ]);
     expect(await stockOf(eggs.skus[0].id)).toEqual({ stock: 5, reserved: 5 });
     expect(await stockOf(tomato.skus[0].id)).toEqual({ stock: 1, reserved: 2 });
-    await orders(
+    const retried = await orders(
       'reserve',
       [
         { skuId: bundleSku, quantity: 2 },
@@ -184,6 +193,7 @@ describe('stock adjustments and the movement ledger', () => {
       ],
       'order:7:reserve',
     );
+    expect(retried).toEqual(reserved);
     expect(await stockOf(eggs.skus[0].id)).toEqual({ stock: 5, reserved: 5 });
 
     // Two more bundles need 2 tomatoes: refused as a whole, the eggs stay untouched.
@@ -198,6 +208,95 @@ describe('stock adjustments and the movement ledger', () => {
     expect(await stockOf(eggs.skus[0].id)).toEqual({ stock: 5, reserved: 5 });
     await orders('release', [{ skuId: bundleSku, quantity: 2 }], 'order:7:release');
     expect(await stockOf(tomato.skus[0].id)).toEqual({ stock: 3, reserved: 0 });
+    expectLedgerBalanced(await ledgerCheck(t));
+  });
+
+  it('keys order movements per kind: the same order key reserves and then releases', async () => {
+    const skuId = (await createProduct(t, token, simpleInput('同键下单', [image], 10))).skus[0].id;
+    await orders('reserve', [{ skuId, quantity: 4 }], 'order:900');
+    await orders('release', [{ skuId, quantity: 4 }], 'order:900');
+    expect(await stockOf(skuId)).toEqual({ stock: 10, reserved: 0 });
+    await orders('release', [{ skuId, quantity: 4 }], 'order:900'); // a retry books nothing
+    // A key that merely starts like another one is a different request.
+    await orders('reserve', [{ skuId, quantity: 1 }], 'order:900:2');
+    expect(await stockOf(skuId)).toEqual({ stock: 9, reserved: 1 });
+    const keys = (await t.dataSource.query(
+      `SELECT request_key FROM stock_movements WHERE sku_id = ${skuId} AND request_key IS NOT NULL ORDER BY id`,
+    )) as Array<{ request_key: string }>;
+    expect(keys.map((k) => k.request_key)).toEqual([
+      `reserve:order:900:${skuId}`,
+      `release:order:900:${skuId}`,
+      `reserve:order:900:2:${skuId}`,
+    ]);
+    await expect(orders('reserve', [{ skuId, quantity: 1 }], 'x'.repeat(90))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      status: 400,
+    });
+    expectLedgerBalanced(await ledgerCheck(t));
+  });
+
+  it('turns a concurrent duplicate of an order movement into 409 CONFLICT, not a 500', async () => {
+    const skuId = (await createProduct(t, token, simpleInput('并发重复', [image], 10))).skus[0].id;
+    const duplicate = Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
+    const spy = jest.spyOn(StockLedger.prototype, 'apply').mockRejectedValueOnce(duplicate);
+    try {
+      await expect(orders('reserve', [{ skuId, quantity: 1 }], 'order:901')).rejects.toMatchObject({
+        code: 'CONFLICT',
+        status: 409,
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await stockOf(skuId)).toEqual({ stock: 10, reserved: 0 });
+  });
+
+  it('keys requestIds per staff member and refuses a reused one with a different body', async () => {
+    const skuId = (await createProduct(t, token, simpleInput('幂等键', [image], 10))).skus[0].id;
+    const body = { skuId, kind: 'inbound', quantity: 3, reason: '到货', requestId: 'shared-1' };
+    const first = (await adjust(body).expect(201)).body as StockAdjustmentResult;
+    for (const changed of [{ quantity: 4 }, { kind: 'damage' }, { kind: 'count', quantity: 3 }]) {
+      const res = await adjust({ ...body, ...changed }).expect(409);
+      expect(res.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    }
+    const again = (await adjust(body).expect(201)).body as StockAdjustmentResult;
+    expect(again.movement.id).toBe(first.movement.id);
+    // Another staff member's request with the same id is a request of its own.
+    const keeper = (await createStaffAndLogin(t, token, ['warehouse'])).session.accessToken;
+    await t
+      .http()
+      .post('/api/admin/inventory/adjustments')
+      .set(...bearer(keeper))
+      .send(body)
+      .expect(201);
+    expect(await stockOf(skuId)).toEqual({ stock: 16, reserved: 0 });
+  });
+
+  it('reports reason problems under reason and refuses oversized quantities and stock', async () => {
+    const skuId = (await createProduct(t, token, simpleInput('上限', [image], 10))).skus[0].id;
+    const blank = await adjust({ skuId, kind: 'inbound', quantity: 1, reason: '   ' }).expect(400);
+    expect(blank.body.fields).toEqual([{ field: 'reason', errors: ['原因需为 1–200 个字'] }]);
+    const huge = await adjust({ skuId, kind: 'inbound', quantity: 1_000_001, reason: '到货' }).expect(400);
+    expect(huge.body.fields.map((f: { field: string }) => f.field)).toEqual(['quantity']);
+    await t
+      .http()
+      .patch(`/api/admin/inventory/skus/${skuId}/threshold`)
+      .set(...bearer(token))
+      .send({ lowStockThreshold: 1_000_001 })
+      .expect(400);
+
+    // Booked through the ledger (not a raw UPDATE) so the ledger still sums to the stock.
+    await t.app
+      .get(TransactionRunner)
+      .run((m) =>
+        t.app.get(InventoryService).bookInitialStock(m, systemContext('test'), skuId, 1_999_999_490),
+      );
+    const before = await writeCounts(t);
+    const over = await adjust({ skuId, kind: 'inbound', quantity: 1000, reason: '到货' }).expect(409);
+    expect(over.body.code).toBe('INVENTORY_STOCK_LIMIT');
+    expect(await writeCounts(t)).toEqual(before);
+    expect(await stockOf(skuId)).toEqual({ stock: 1999999500, reserved: 0 });
+    await adjust({ skuId, kind: 'inbound', quantity: 500, reason: '到货' }).expect(201);
+    await adjust({ skuId, kind: 'damage', quantity: 1, reason: '坏' }).expect(201);
     expectLedgerBalanced(await ledgerCheck(t));
   });
 

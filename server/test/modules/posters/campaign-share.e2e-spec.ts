@@ -2,7 +2,13 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CampaignShareView, LeaderCampaignView } from '@linli/shared-types';
 import { createTestApp, type TestApp } from '../../support/test-app';
-import { campaignAction, campaignInput, createCampaign, sellableSkus } from '../campaigns/campaigns-test-kit';
+import {
+  campaignAction,
+  campaignInput,
+  createCampaign,
+  dbTime,
+  sellableSkus,
+} from '../campaigns/campaigns-test-kit';
 import { devLogin, seededLeaders } from '../members/members-test-kit';
 import { bearer, loginAsAdmin, seedDemo } from '../support/modules-test-kit';
 import { fetchPoster } from './poster-test-kit';
@@ -114,16 +120,38 @@ describe('leader share and poster (QR of the H5 link)', () => {
       status: 404,
       code: 'CAMPAIGN_NOT_FOUND',
     });
-    // Scheduled campaigns can be shared ahead of their start by the leaders they are for.
-    await share(leaderB, onlyB.id).expect(200);
-    const listB = (
-      await t
-        .http()
-        .get('/api/app/leader/campaigns')
-        .set(...bearer(leaderB))
-        .expect(200)
-    ).body as LeaderCampaignView[];
-    expect(listB.map((c) => c.title)).toContain('陈建国专享');
+    // Scheduled: not listed and not shareable even by the leader it is for; buyers could not open it yet.
+    const listOf = async (token: string) =>
+      (
+        (
+          await t
+            .http()
+            .get('/api/app/leader/campaigns')
+            .set(...bearer(token))
+            .expect(200)
+        ).body as LeaderCampaignView[]
+      ).map((c) => c.title);
+    expect(await listOf(leaderB)).not.toContain('陈建国专享');
+    const early = await share(leaderB, onlyB.id);
+    expect({ status: early.status, code: early.body.code }).toEqual({
+      status: 404,
+      code: 'CAMPAIGN_NOT_FOUND',
+    });
+    // Once it has started (moved by the clock): listed and shareable, and the buyer link opens.
+    await t.dataSource.query("UPDATE campaigns SET status = 'live', start_at = ? WHERE id = ?", [
+      dbTime(Date.now() - 60_000),
+      onlyB.id,
+    ]);
+    expect(await listOf(leaderB)).toContain('陈建国专享');
+    const shared = (await share(leaderB, onlyB.id).expect(200)).body as CampaignShareView;
+    const buyer = (await devLogin(t, 'share-link-buyer')).accessToken;
+    const code = new URL(shared.h5Link).searchParams.get('leaderCode');
+    await t
+      .http()
+      .get(`/api/app/campaigns/${onlyB.id}`)
+      .query({ leaderCode: code })
+      .set(...bearer(buyer))
+      .expect(200);
     await campaignAction(t, admin, onlyB.id, 'end');
     expect((await share(leaderB, onlyB.id)).status).toBe(404);
     const draft = await createCampaign(t, admin, campaignInput(skus));

@@ -17,7 +17,14 @@ import { tablePagination } from '../../../components/table-pagination';
 import { formatDateTime } from '../../../utils/format';
 import { pageFromSearch, pageToSearch, positiveInt } from '../../../utils/url-query';
 import { SkuSearchSelect } from './SkuSearchSelect';
-import { fetchMovements, inventoryKeys, MOVEMENT_COLORS, MOVEMENT_KIND_OPTIONS, signed } from '../service';
+import {
+  fetchMovements,
+  inventoryKeys,
+  MOVEMENT_COLORS,
+  MOVEMENT_KIND_OPTIONS,
+  shanghaiDayRange,
+  signed,
+} from '../service';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS = Object.keys(MOVEMENT_KIND_LABELS);
@@ -27,7 +34,7 @@ interface Filters {
   pageSize: number;
   skuId?: number;
   kind?: MovementKind;
-  /** Plain days in the URL; the API gets [from 00:00, day after `to` 00:00). */
+  /** Plain Shanghai days in the URL; the API gets [from 00:00, day after `to` 00:00) at +08:00. */
   from?: string;
   to?: string;
 }
@@ -50,8 +57,7 @@ function toQuery(f: Filters): StockMovementQuery {
     pageSize: f.pageSize,
     skuId: f.skuId,
     kind: f.kind,
-    from: f.from ? dayjs(f.from).startOf('day').toISOString() : undefined,
-    to: f.to ? dayjs(f.to).add(1, 'day').startOf('day').toISOString() : undefined,
+    ...shanghaiDayRange(f.from, f.to),
   };
 }
 

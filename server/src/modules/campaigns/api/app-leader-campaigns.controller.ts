@@ -23,7 +23,7 @@ export class AppLeaderCampaignsController {
   constructor(private readonly campaigns: LeaderCampaignsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [LeaderCampaignViewDto], description: '可分享的进行中和已排期活动，截单最早在前' })
+  @ApiOkResponse({ type: [LeaderCampaignViewDto], description: '可分享的进行中活动，截单最早在前' })
   list(@Ctx() ctx: RequestContext): Promise<LeaderCampaignView[]> {
     return this.campaigns.list(ctx);
   }
@@ -31,7 +31,7 @@ export class AppLeaderCampaignsController {
   @Get(':id/share')
   @ApiOkResponse({ type: CampaignShareViewDto, description: '分享卡片与海报' })
   @ApiNotFoundResponse({
-    description: 'CAMPAIGN_NOT_FOUND：活动不存在、已结束或不在本团长投放范围',
+    description: 'CAMPAIGN_NOT_FOUND：活动不存在、未开始、已结束或不在本团长投放范围',
     type: ApiErrorBodyDto,
   })
   @ApiBadGatewayResponse({ description: 'WECHAT_QRCODE_FAILED：生成小程序码失败', type: ApiErrorBodyDto })

@@ -1,6 +1,7 @@
 import {
   addDays,
   campaignProblems,
+  isCalendarDate,
   isOpenAt,
   isOrderableAt,
   shanghaiDate,
@@ -54,6 +55,10 @@ describe('campaignProblems', () => {
     expect(fields({ cutoffAt: schedule.endAt, pickupDate: '2026-03-03' })).toEqual([]);
     expect(fields({ pickupDate: '2026-02-28' })).toEqual(['pickupDate']);
     expect(fields({ pickupDate: '2026-3-2' })).toEqual(['pickupDate']);
+    // Impossible days are refused, not rolled over into the next month.
+    expect(fields({ pickupDate: '2026-02-31' })).toEqual(['pickupDate']);
+    expect(fields({ pickupDate: '2026-03-32' })).toEqual(['pickupDate']);
+    expect(fields({ pickupDate: '2026-13-01' })).toEqual(['pickupDate']);
     // Cut-off at 22:00 Shanghai on 03-01: same-day pickup is allowed, the day before is not.
     expect(fields({ pickupDate: '2026-03-01' })).toEqual([]);
   });
@@ -97,5 +102,18 @@ describe('isOpenAt / isOrderableAt', () => {
     expect(isOrderableAt(campaign, new Date(schedule.cutoffAt.getTime() - 1))).toBe(true);
     expect(isOrderableAt(campaign, schedule.cutoffAt)).toBe(false);
     expect(isOrderableAt({ ...campaign, status: 'ended' }, schedule.startAt)).toBe(false);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('takes real dates, leap days included, and nothing else', () => {
+    expect(['2026-03-02', '2028-02-29', '2026-12-31'].map(isCalendarDate)).toEqual([true, true, true]);
+    expect(['2026-02-29', '2026-04-31', '2026-00-10', '2026-3-2', ''].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -44,7 +44,7 @@ export function campaignProblems(
   if (!(schedule.cutoffAt > schedule.startAt && schedule.cutoffAt <= schedule.endAt)) {
     add('cutoffAt', '截单时间必须在活动开始之后、结束之前（含结束时间）');
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(schedule.pickupDate) || Number.isNaN(Date.parse(schedule.pickupDate))) {
+  if (!isCalendarDate(schedule.pickupDate)) {
     add('pickupDate', '提货日期格式应为 YYYY-MM-DD');
   } else if (schedule.pickupDate < shanghaiDate(schedule.cutoffAt)) {
     add('pickupDate', '提货日期不能早于截单日期');
@@ -79,6 +79,16 @@ export function isOrderableAt(
   now: Date,
 ): boolean {
   return isOpenAt(campaign, now) && now < campaign.cutoffAt;
+}
+
+/**
+ * A real YYYY-MM-DD calendar date. Date.parse rolls impossible days over (2026-02-31 → 03-03), so the
+ * date must come back unchanged from a round trip.
+ */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
 function isNonNegativeInt(n: number): boolean {

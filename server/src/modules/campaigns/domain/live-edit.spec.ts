@@ -1,4 +1,4 @@
-import { editScope, liveEditLocks, type CampaignContent } from './live-edit';
+import { editScope, liveEditLocks, passedTimeProblems, type CampaignContent } from './live-edit';
 
 const current: CampaignContent = {
   title: '周末鲜果团',
@@ -72,5 +72,27 @@ describe('liveEditLocks', () => {
   ];
   it.each(locked)('locks %s', (_label, next, field) => {
     expect(liveEditLocks(current, next).map((l) => l.field)).toEqual([field]);
+  });
+});
+
+describe('passedTimeProblems', () => {
+  const afterCutoff = new Date('2026-03-02T20:00:00Z'); // cut-off passed, end still ahead
+  const fields = (next: CampaignContent, now: Date, unchanged?: CampaignContent) =>
+    passedTimeProblems(next, now, unchanged).map((p) => p.field);
+
+  it('checks both times of a campaign about to run: the end first, else the cut-off', () => {
+    expect(fields(current, afterCutoff)).toEqual(['cutoffAt']);
+    expect(fields(current, new Date('2026-03-04T00:00:00Z'))).toEqual(['endAt']);
+    expect(fields(current, new Date('2026-03-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('for a live campaign checks only the times the edit changes', () => {
+    expect(fields(edit({ title: '新标题', pickupDate: '2026-03-04' }), afterCutoff, current)).toEqual([]);
+    const laterButPast = edit({ cutoffAt: new Date('2026-03-02T15:00:00Z') });
+    expect(fields(laterButPast, afterCutoff, current)).toEqual(['cutoffAt']);
+    expect(fields(edit({ endAt: new Date('2026-03-04T00:00:00Z') }), afterCutoff, current)).toEqual([]);
+    expect(fields(edit({ endAt: new Date('2026-03-02T19:00:00Z') }), afterCutoff, current)).toEqual([
+      'endAt',
+    ]);
   });
 });

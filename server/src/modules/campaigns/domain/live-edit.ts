@@ -49,6 +49,23 @@ export function liveEditLocks(current: CampaignContent, next: CampaignContent): 
   return locks;
 }
 
+/**
+ * Times of a running (scheduled or live) campaign already passed at `now`: the end, else the cut-off.
+ * With `unchanged` (a live campaign's stored times) only a time the edit actually changes is checked,
+ * so a live campaign past its cut-off can still get a new title, description or pickup date.
+ */
+export function passedTimeProblems(
+  next: Pick<CampaignContent, 'endAt' | 'cutoffAt'>,
+  now: Date,
+  unchanged?: Pick<CampaignContent, 'endAt' | 'cutoffAt'>,
+): FieldError[] {
+  const checked = (field: 'endAt' | 'cutoffAt') =>
+    !unchanged || next[field].getTime() !== unchanged[field].getTime();
+  if (checked('endAt') && next.endAt <= now) return [{ field: 'endAt', errors: ['活动结束时间已过'] }];
+  if (checked('cutoffAt') && next.cutoffAt <= now) return [{ field: 'cutoffAt', errors: ['截单时间已过'] }];
+  return [];
+}
+
 /** null means "no cap", which is above every number. */
 function isLowerCap(before: number | null, after: number | null): boolean {
   if (after === null) return false;

@@ -122,23 +122,14 @@ export async function findCampaignPage(
   return [rows, total];
 }
 
-/** Campaigns in one of `statuses` whose window contains `now` (buyers' and leaders' lists). */
-export async function findOpenCampaigns(
-  m: EntityManager,
-  statuses: CampaignStatus[],
-  now: Date,
-): Promise<CampaignEntity[]> {
+/** Live campaigns whose window contains `now` (buyers' and leaders' lists), soonest cut-off first. */
+export async function findOpenCampaigns(m: EntityManager, now: Date): Promise<CampaignEntity[]> {
   return m
     .getRepository(CampaignEntity)
     .createQueryBuilder('c')
-    .where('c.status IN (:...statuses)', { statuses })
+    .where("c.status = 'live'")
+    .andWhere('c.start_at <= :now', { now })
     .andWhere('c.end_at > :now', { now })
-    .andWhere(
-      new Brackets((w) =>
-        // Scheduled ones are listed before their start (leaders share them ahead); live ones only once started.
-        w.where("c.status = 'scheduled'").orWhere('c.start_at <= :now', { now }),
-      ),
-    )
     .orderBy('c.cutoff_at', 'ASC')
     .addOrderBy('c.id', 'ASC')
     .getMany();

@@ -1,10 +1,11 @@
 import { bundleAvailability, bundleProblems, type ComponentFacts } from './bundle-rules';
 
 const facts = new Map<number, ComponentFacts>([
-  [1, { productKind: 'standard', status: 'active' }],
-  [2, { productKind: 'standard', status: 'active' }],
-  [3, { productKind: 'bundle', status: 'active' }],
-  [4, { productKind: 'standard', status: 'disabled' }],
+  [1, { productKind: 'standard', productStatus: 'on_sale', status: 'active' }],
+  [2, { productKind: 'standard', productStatus: 'off_sale', status: 'active' }],
+  [3, { productKind: 'bundle', productStatus: 'on_sale', status: 'active' }],
+  [4, { productKind: 'standard', productStatus: 'on_sale', status: 'disabled' }],
+  [5, { productKind: 'standard', productStatus: 'draft', status: 'active' }],
 ]);
 
 describe('bundleProblems', () => {
@@ -52,6 +53,18 @@ describe('bundleProblems', () => {
     ]);
   });
 
+  it('refuses SKUs of draft products', () => {
+    expect(
+      bundleProblems(
+        [
+          { skuId: 5, quantity: 1 },
+          { skuId: 1, quantity: 1 },
+        ],
+        facts,
+      ),
+    ).toEqual([{ field: 'components.0', errors: ['草稿商品不能加入组合套餐，请先上架该商品'] }]);
+  });
+
   it('bounds quantities to 1–99', () => {
     const problems = bundleProblems(
       [
@@ -68,20 +81,33 @@ describe('bundleAvailability', () => {
   it('is the minimum over components of floor(stock / quantity)', () => {
     expect(
       bundleAvailability([
-        { quantity: 1, stock: 10, status: 'active' },
-        { quantity: 2, stock: 9, status: 'active' },
+        { quantity: 1, stock: 10, status: 'active', productStatus: 'on_sale' },
+        { quantity: 2, stock: 9, status: 'active', productStatus: 'on_sale' },
       ]),
     ).toBe(4);
-    expect(bundleAvailability([{ quantity: 3, stock: 2, status: 'active' }])).toBe(0);
+    expect(bundleAvailability([{ quantity: 3, stock: 2, status: 'active', productStatus: 'on_sale' }])).toBe(
+      0,
+    );
   });
 
   it('is 0 when a component is disabled, or there are none', () => {
     expect(
       bundleAvailability([
-        { quantity: 1, stock: 10, status: 'active' },
-        { quantity: 1, stock: 10, status: 'disabled' },
+        { quantity: 1, stock: 10, status: 'active', productStatus: 'on_sale' },
+        { quantity: 1, stock: 10, status: 'disabled', productStatus: 'on_sale' },
       ]),
     ).toBe(0);
     expect(bundleAvailability([])).toBe(0);
+  });
+
+  it('is 0 when the product of a component is not on sale', () => {
+    for (const productStatus of ['draft', 'off_sale'] as const) {
+      expect(
+        bundleAvailability([
+          { quantity: 1, stock: 10, status: 'active', productStatus: 'on_sale' },
+          { quantity: 1, stock: 10, status: 'active', productStatus },
+        ]),
+      ).toBe(0);
+    }
   });
 });

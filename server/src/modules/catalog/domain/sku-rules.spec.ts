@@ -16,14 +16,30 @@ describe('skuProblems', () => {
   });
 
   it('rejects floats, negatives and long barcodes', () => {
-    expect(skuProblems({ ...sku, price: 29.9 })).toEqual(['售价必须是非负整数（分）']);
+    expect(skuProblems({ ...sku, price: 29.9 })).toEqual(['售价必须是非负整数（分），最高 100 万元']);
     expect(skuProblems({ ...sku, cost: -1, initialStock: -5 })).toEqual([
-      '成本必须是非负整数（分）',
-      '初始库存必须是非负整数',
+      '成本必须是非负整数（分），最高 100 万元',
+      '初始库存必须是 0–1000000 的整数',
     ]);
     expect(skuProblems({ ...sku, weightGrams: 1.5, lowStockThreshold: -1, barcode: '1'.repeat(33) })).toEqual(
-      ['重量必须是非负整数（克）', '低库存阈值必须是非负整数', '条码最多 32 个字符'],
+      ['重量必须是 0–1000000 的整数（克）', '低库存阈值必须是 0–1000000 的整数', '条码最多 32 个字符'],
     );
+  });
+
+  it('rejects oversized numbers (a typo of extra zeros)', () => {
+    expect(skuProblems({ ...sku, price: 100_000_000, cost: 100_000_000, initialStock: 1_000_000 })).toEqual(
+      [],
+    );
+    expect(
+      skuProblems({
+        ...sku,
+        price: 100_000_001,
+        cost: 2 ** 40,
+        weightGrams: 1_000_001,
+        lowStockThreshold: 1_000_001,
+        initialStock: 1_000_001,
+      }),
+    ).toHaveLength(5);
   });
 });
 

@@ -25,12 +25,25 @@ describe('adjustmentProblems', () => {
   it('wants a positive quantity, a count may be 0, and a reason', () => {
     expect(adjustmentProblems('inbound', 1, '到货')).toEqual([]);
     expect(adjustmentProblems('count', 0, '月末盘点')).toEqual([]);
-    expect(adjustmentProblems('damage', 0, '压坏')).toEqual(['数量必须是正整数']);
-    expect(adjustmentProblems('count', -1, '  ')).toEqual(['盘点数量必须是非负整数', '原因需为 1–200 个字']);
-    expect(adjustmentProblems('return', 1.5, 'x'.repeat(201))).toEqual([
-      '数量必须是正整数',
-      '原因需为 1–200 个字',
+    expect(adjustmentProblems('damage', 0, '压坏')).toEqual([
+      { field: 'quantity', errors: ['数量必须是 1–1000000 的整数'] },
     ]);
+    expect(adjustmentProblems('count', -1, '  ')).toEqual([
+      { field: 'quantity', errors: ['盘点数量必须是 0–1000000 的整数'] },
+      { field: 'reason', errors: ['原因需为 1–200 个字'] },
+    ]);
+    expect(adjustmentProblems('return', 1.5, 'x'.repeat(201)).map((p) => p.field)).toEqual([
+      'quantity',
+      'reason',
+    ]);
+  });
+
+  it('reports a blank reason under reason, not quantity, and bounds the quantity', () => {
+    expect(adjustmentProblems('inbound', 5, ' ')).toEqual([
+      { field: 'reason', errors: ['原因需为 1–200 个字'] },
+    ]);
+    expect(adjustmentProblems('inbound', 1_000_000, '到货')).toEqual([]);
+    expect(adjustmentProblems('inbound', 1_000_001, '到货').map((p) => p.field)).toEqual(['quantity']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ManualMovementKind, MovementKind } from '@linli/shared-types';
+import type { FieldError, ManualMovementKind, MovementKind } from '@linli/shared-types';
 
 /** How a movement of `quantity` units changes stock and reserved (see the table in shared-types). */
 export function deltasOf(
@@ -30,17 +30,38 @@ export function crossesLowStock(stockBefore: number, stockAfter: number, thresho
 
 export const REASON_MAX = 200;
 export const REQUEST_ID_MAX = 64;
+/** One adjustment moves at most this many units (the admin form's bound too). */
+export const ADJUST_QUANTITY_MAX = 1_000_000;
+/** `skus.stock` never goes above this (an INT column holds 2,147,483,647; reserved adds to it). */
+export const STOCK_LIMIT = 2_000_000_000;
+/** Width of `stock_movements.request_key`. */
+export const REQUEST_KEY_MAX = 96;
 
-/** Problems with a manual adjustment beyond its DTO shape (Chinese, for people). */
-export function adjustmentProblems(kind: ManualMovementKind, quantity: number, reason: string): string[] {
-  const problems: string[] = [];
+/** Problems with a manual adjustment beyond its DTO shape, per field (Chinese, for people). */
+export function adjustmentProblems(kind: ManualMovementKind, quantity: number, reason: string): FieldError[] {
+  const problems: FieldError[] = [];
   const min = kind === 'count' ? 0 : 1;
-  if (!Number.isSafeInteger(quantity) || quantity < min) {
-    problems.push(kind === 'count' ? '盘点数量必须是非负整数' : '数量必须是正整数');
+  if (!Number.isSafeInteger(quantity) || quantity < min || quantity > ADJUST_QUANTITY_MAX) {
+    const what = kind === 'count' ? '盘点数量必须是' : '数量必须是';
+    problems.push({ field: 'quantity', errors: [`${what} ${min}–${ADJUST_QUANTITY_MAX} 的整数`] });
   }
   const trimmed = reason.trim();
-  if (trimmed.length < 1 || trimmed.length > REASON_MAX) problems.push(`原因需为 1–${REASON_MAX} 个字`);
+  if (trimmed.length < 1 || trimmed.length > REASON_MAX) {
+    problems.push({ field: 'reason', errors: [`原因需为 1–${REASON_MAX} 个字`] });
+  }
   return problems;
+}
+
+/**
+ * The units a booked manual movement stands for, to tell a retry (same request) from a reused key
+ * (different request): the counted stock for a count, the size of the change otherwise.
+ */
+export function adjustedQuantity(movement: {
+  kind: MovementKind;
+  stockDelta: number;
+  stockAfter: number;
+}): number {
+  return movement.kind === 'count' ? movement.stockAfter : Math.abs(movement.stockDelta);
 }
 
 export interface OrderLine {

@@ -13,6 +13,7 @@ import {
 } from '@linli/shared-types';
 import { ImageListUpload } from '../../../../components/ImageListUpload';
 import { PageHeader } from '../../../../components/PageHeader';
+import { isApiError } from '../../../../api';
 import { useApiFeedback } from '../../../../components/useApiFeedback';
 import { CategorySelect } from '../../components/CategorySelect';
 import { ProductStatusTag } from '../../components/ProductBits';
@@ -78,7 +79,15 @@ export function ProductForm({ product, kind }: { product: ProductDetail | null; 
         navigate(`/catalog/products/${saved.id}`, { replace: true });
       }
     },
-    onError: (error) => showFormError(form, error, FORM_FIELDS, CODE_TO_FIELD),
+    onError: (error) => {
+      // Dropped spec values whose SKUs still hold stock, reservations or bundles: list each one.
+      if (isApiError(error) && error.body.code === 'SKU_STILL_IN_USE') {
+        setProblems((error.body.fields ?? []).flatMap((f) => f.errors));
+        void message.error(error.body.message);
+        return;
+      }
+      showFormError(form, error, FORM_FIELDS, CODE_TO_FIELD);
+    },
   });
 
   const submit = async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Empty, Flex, Input, InputNumber, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { usePermission } from '../../../../session/hooks';
 import { YUAN_INPUT } from '../../../../utils/money';
 import { batchFill, rowKey, rowLabel, type BatchPatch, type SkuRow } from '../sku-matrix';
 
@@ -15,9 +16,13 @@ interface Props {
 
 const num = { style: { width: '100%' } } as const;
 
-/** The SKU matrix: one row per combination, a batch-fill bar above; initial stock only on new rows. */
+/**
+ * The SKU matrix: one row per combination, a batch-fill bar above; initial stock only on new rows and
+ * only for staff who may book stock (inventory.write; the server refuses it otherwise).
+ */
 export function SkuMatrixTable({ rows, onChange, dimensionNames, bundle }: Props) {
   const [batch, setBatch] = useState<BatchPatch>({});
+  const canBookStock = usePermission('inventory.write');
   const patchRow = (key: string, patch: Partial<SkuRow>) =>
     onChange(rows.map((r) => (rowKey(r.specValues) === key ? { ...r, ...patch } : r)));
   const anyNew = rows.some((r) => r.skuId === undefined);
@@ -123,7 +128,17 @@ export function SkuMatrixTable({ rows, onChange, dimensionNames, bundle }: Props
             key: 'stock',
             width: 120,
             render: (_: unknown, row: SkuRow) =>
-              row.skuId === undefined ? (
+              row.skuId === undefined && !canBookStock ? (
+                <Typography.Text
+                  type="secondary"
+                  title="需要库存管理权限；保存后由仓库人员在「库存总览」入库"
+                >
+                  0
+                  <Tag bordered={false} style={{ marginLeft: 6 }} data-testid="sku-stock-no-permission">
+                    待入库
+                  </Tag>
+                </Typography.Text>
+              ) : row.skuId === undefined ? (
                 <InputNumber
                   {...num}
                   min={0}
@@ -183,7 +198,7 @@ export function SkuMatrixTable({ rows, onChange, dimensionNames, bundle }: Props
                 onChange={(v) => setBatch({ ...batch, lowStockThreshold: v })}
                 style={{ width: 110 }}
               />
-              {anyNew && (
+              {anyNew && canBookStock && (
                 <InputNumber
                   min={0}
                   precision={0}

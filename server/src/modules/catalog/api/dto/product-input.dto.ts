@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -21,6 +22,8 @@ import {
   type SkuInput,
   type SpecDimension,
 } from '@linli/shared-types';
+import { BUNDLE_COMPONENT_MAX_QUANTITY } from '../../domain/bundle-rules';
+import { PRICE_MAX, QUANTITY_MAX } from '../../domain/sku-rules';
 
 export const PRODUCT_KINDS: ProductKind[] = ['standard', 'bundle'];
 export const PRODUCT_STATUSES = Object.keys(PRODUCT_STATUS_LABELS) as ProductStatus[];
@@ -51,11 +54,13 @@ export class SkuInputDto implements SkuInput {
   @ApiProperty({ description: '零售价（分）', example: 2990 })
   @IsInt({ message: '售价必须是整数（分）' })
   @Min(0, { message: '售价不能为负数' })
+  @Max(PRICE_MAX, { message: '售价最高 100 万元' })
   price!: number;
 
   @ApiProperty({ description: '成本（分）', example: 1800 })
   @IsInt({ message: '成本必须是整数（分）' })
   @Min(0, { message: '成本不能为负数' })
+  @Max(PRICE_MAX, { message: '成本最高 100 万元' })
   cost!: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
@@ -68,18 +73,21 @@ export class SkuInputDto implements SkuInput {
   @IsOptional()
   @IsInt({ message: '重量必须是整数（克）' })
   @Min(0, { message: '重量不能为负数' })
+  @Max(QUANTITY_MAX, { message: '重量最多 1000000 克' })
   weightGrams?: number;
 
   @ApiPropertyOptional({ description: '低库存阈值' })
   @IsOptional()
   @IsInt({ message: '低库存阈值必须是整数' })
   @Min(0, { message: '低库存阈值不能为负数' })
+  @Max(QUANTITY_MAX, { message: '低库存阈值最多 1000000' })
   lowStockThreshold?: number;
 
   @ApiPropertyOptional({ description: '仅新建规格时读取：初始库存，记为「入库 初始库存」' })
   @IsOptional()
   @IsInt({ message: '初始库存必须是整数' })
   @Min(0, { message: '初始库存不能为负数' })
+  @Max(QUANTITY_MAX, { message: '初始库存最多 1000000' })
   initialStock?: number;
 }
 
@@ -89,8 +97,10 @@ export class BundleComponentInputDto implements BundleComponentInput {
   @Min(1, { message: '规格 id 必须是正整数' })
   skuId!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 99 })
+  @ApiProperty({ minimum: 1, maximum: BUNDLE_COMPONENT_MAX_QUANTITY })
   @IsInt({ message: '数量必须是整数' })
+  @Min(1, { message: `数量需为 1–${BUNDLE_COMPONENT_MAX_QUANTITY}` })
+  @Max(BUNDLE_COMPONENT_MAX_QUANTITY, { message: `数量需为 1–${BUNDLE_COMPONENT_MAX_QUANTITY}` })
   quantity!: number;
 }
 

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   MOVEMENT_KIND_LABELS,
   type InventorySkuQuery,
@@ -15,6 +25,8 @@ import {
   type StockMovementView,
 } from '@linli/shared-types';
 import { PageQueryDto } from '../../../../platform';
+import { ADJUST_QUANTITY_MAX } from '../../domain/movement-rules';
+import { THRESHOLD_MAX } from '../../inventory-admin.service';
 
 const MANUAL_KINDS: ManualMovementKind[] = ['inbound', 'count', 'damage', 'return'];
 const KINDS = Object.keys(MOVEMENT_KIND_LABELS) as MovementKind[];
@@ -137,9 +149,13 @@ export class StockAdjustmentRequestDto implements StockAdjustmentRequest {
   @IsIn(MANUAL_KINDS, { message: '类型只能是 inbound、count、damage 或 return' })
   kind!: ManualMovementKind;
 
-  @ApiProperty({ description: '入库/报损/退货：数量 ≥ 1；盘点：盘点后的可售库存 ≥ 0' })
+  @ApiProperty({
+    description: '入库/报损/退货：数量 ≥ 1；盘点：盘点后的可售库存 ≥ 0',
+    maximum: ADJUST_QUANTITY_MAX,
+  })
   @IsInt({ message: '数量必须是整数' })
   @Min(0, { message: '数量不能为负数' })
+  @Max(ADJUST_QUANTITY_MAX, { message: `数量最多 ${ADJUST_QUANTITY_MAX}` })
   quantity!: number;
 
   @ApiProperty({ minLength: 1, maxLength: 200 })
@@ -160,8 +176,9 @@ export class StockAdjustmentResultDto implements StockAdjustmentResult {
 }
 
 export class LowStockThresholdChangeDto implements LowStockThresholdChange {
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ minimum: 0, maximum: THRESHOLD_MAX })
   @IsInt({ message: '低库存阈值必须是整数' })
   @Min(0, { message: '低库存阈值不能为负数' })
+  @Max(THRESHOLD_MAX, { message: `低库存阈值最多 ${THRESHOLD_MAX}` })
   lowStockThreshold!: number;
 }
