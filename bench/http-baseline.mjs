@@ -126,6 +126,11 @@ async function main() {
       password: 'linli2026',
     });
     const member = await postJson(`${server.baseUrl}/api/app/auth/dev-login`, {});
+    const buyer = { authorization: `Bearer ${member.accessToken}` };
+    // The demo seed has a live campaign at the demo buyer's leader; its first product has two spec dimensions.
+    const [campaign] = await (await fetch(`${server.baseUrl}/api/app/campaigns`, { headers: buyer })).json();
+    const productId =
+      campaign.items.find((item) => item.skuName.includes('/'))?.productId ?? campaign.items[0].productId;
     const scenarios = [
       { name: 'GET /api/health (baseline)', path: '/api/health', headers: {} },
       {
@@ -133,10 +138,12 @@ async function main() {
         path: '/api/admin/auth/me',
         headers: { authorization: `Bearer ${admin.accessToken}` },
       },
+      { name: 'GET /api/app/campaigns', path: '/api/app/campaigns', headers: buyer },
+      { name: 'GET /api/app/campaigns/:id', path: `/api/app/campaigns/${campaign.id}`, headers: buyer },
       {
-        name: 'GET /api/app/campaigns',
-        path: '/api/app/campaigns',
-        headers: { authorization: `Bearer ${member.accessToken}` },
+        name: 'GET /api/app/campaigns/:id/products/:id',
+        path: `/api/app/campaigns/${campaign.id}/products/${productId}`,
+        headers: buyer,
       },
     ];
 
