@@ -7,97 +7,32 @@
 //
 // Not a test: it prints figures and never judges them. Compare runs on the same machine only.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildTargets } from '../scripts/lib/build.mjs';
 import { REPO_ROOT } from '../scripts/lib/workspaces.mjs';
+import { median, positiveInt, postJson, printTable, startServer } from './lib/bench-kit.mjs';
 
 const RUNS = positiveInt('BENCH_RUNS', 3);
 const DURATION = positiveInt('BENCH_DURATION', 10);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 50);
 const WARMUP = positiveInt('BENCH_WARMUP', 3);
 
-function positiveInt(name, fallback) {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
+function startBaselineServer() {
+  return startServer({
+    serverMain: path.join(REPO_ROOT, 'server/dist/main.js'),
+    unset: ['DATABASE_URL', 'REDIS_URL'],
+    env: (tmpDir) => ({
+      NODE_ENV: 'development', // dev login is how the bench gets a member token
+      SQLITE_PATH: path.join(tmpDir, 'linli.sqlite'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DEV_LOGIN: 'true',
+      SEED_DEMO: 'true',
+      RATE_LIMIT_PER_MINUTE: '1000000', // the bench measures the server, not the limiter's 429s
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', // request logs are part of the real cost
+    }),
   });
-}
-
-async function startServer() {
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
-  const port = await freePort();
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  Object.assign(env, {
-    NODE_ENV: 'development', // dev login is how the bench gets a member token
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    SQLITE_PATH: path.join(tmpDir, 'linli.sqlite'),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    DEV_LOGIN: 'true',
-    SEED_DEMO: 'true',
-    RATE_LIMIT_PER_MINUTE: '1000000', // the bench measures the server, not the limiter's 429s
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', // request logs are part of the real cost
-  });
-  const logFile = path.join(tmpDir, 'server.log');
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], {
-    cwd: tmpDir,
-    env,
-    stdio: ['ignore', log, log],
-  });
-  fs.closeSync(log);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early, see ${logFile}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server not healthy after 90s, see ${logFile}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const stop = async () => {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-    fs.rmSync(tmpDir, { recursive: true, force: true });
-  };
-  return { baseUrl, stop };
-}
-
-async function postJson(url, body) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${url} → HTTP ${res.status}: ${await res.text()}`);
-  return res.json();
 }
 
 function cannon(url, headers, duration) {
@@ -108,18 +43,12 @@ function cannon(url, headers, duration) {
   });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function main() {
   const build = await buildTargets({ only: ['server'], log: (l) => console.error(l) });
   if (!build.ok) process.exit(1);
 
   console.error(`[bench] starting the server (embedded SQLite, ${os.cpus().length} CPUs)`);
-  const server = await startServer();
+  const server = await startBaselineServer();
   try {
     const admin = await postJson(`${server.baseUrl}/api/admin/auth/login`, {
       username: 'admin',
@@ -179,15 +108,7 @@ async function main() {
         String(r.failedResponses),
       ]),
     ];
-    const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-    console.log('');
-    table.forEach((row, i) => {
-      console.log(
-        row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
-      );
-      if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-    });
-    console.log('');
+    printTable(table);
     const result = {
       bench: 'http-baseline',
       date: new Date().toISOString(),

@@ -5,17 +5,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { staleReason } from '../../scripts/lib/build.mjs';
 import { REPO_ROOT, TARGETS } from '../../scripts/lib/workspaces.mjs';
+import { positiveInt } from '../lib/bench-kit.mjs';
 
 export { REPO_ROOT };
-
-function positiveInt(name, fallback) {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 
 export const SCALE = {
   members: positiveInt('BENCH_MEMBERS', 1_000_000),

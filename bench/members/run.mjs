@@ -13,12 +13,11 @@
 // (404/400, or a total equal to the unfiltered one) is reported as "pending" instead of measured.
 // Not a test: it prints figures and never fails on them. Compare runs on the same machine only.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { median, positiveInt, postJson, printTable, startServer } from '../lib/bench-kit.mjs';
 import { DATABASE_URL, ensureBuilt, REPO_ROOT, SCALE, serverRequire } from './common.mjs';
 
 const mysql = serverRequire('mysql2/promise');
@@ -37,15 +36,6 @@ const ONLY = onlyArg ? onlyArg.split(',').map((s) => s.trim()) : null;
 const bufferPoolArg = argv.includes('--buffer-pool') ? argv[argv.indexOf('--buffer-pool') + 1] : undefined;
 const log = (line) => console.error(`[bench] ${line}`);
 
-function positiveInt(name, fallback) {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 const any = (list) => list[Math.floor(Math.random() * list.length)];
 const qs = (params) =>
   Object.entries(params)
@@ -53,89 +43,29 @@ const qs = (params) =>
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
     .join('&');
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-members-'));
-  const port = await freePort();
-  const env = { ...process.env };
-  delete env.SQLITE_PATH;
-  Object.assign(env, {
-    // Production settings except NODE_ENV: the dev login (how the bench gets leader tokens) refuses
-    // production. Nothing else in the server reads NODE_ENV.
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL,
-    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: 'linli-bench',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    JWT_ACCESS_TTL_SECONDS: '86400',
-    DEV_LOGIN: 'true',
-    SEED_DEMO: 'false',
-    ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD,
-    RATE_LIMIT_PER_MINUTE: '1000000', // the bench measures the server, not the limiter's 429s
-    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', // request logs are part of the real cost
-  });
-  const logFile = path.join(tmpDir, 'server.log');
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(
-    process.execPath,
-    [path.resolve(REPO_ROOT, process.env.BENCH_SERVER_MAIN ?? 'server/dist/main.js')],
-    {
-      cwd: tmpDir,
-      env,
-      stdio: ['ignore', out, out],
+function startMembersServer() {
+  return startServer({
+    serverMain: path.resolve(REPO_ROOT, process.env.BENCH_SERVER_MAIN ?? 'server/dist/main.js'),
+    unset: ['SQLITE_PATH'],
+    tmpPrefix: 'linli-bench-members-',
+    keepLog: Boolean(process.env.BENCH_KEEP_LOG),
+    env: {
+      // Production settings except NODE_ENV: the dev login (how the bench gets leader tokens) refuses
+      // production. Nothing else in the server reads NODE_ENV.
+      NODE_ENV: 'development',
+      DATABASE_URL,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: 'linli-bench',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_ACCESS_TTL_SECONDS: '86400',
+      DEV_LOGIN: 'true',
+      SEED_DEMO: 'false',
+      ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD,
+      RATE_LIMIT_PER_MINUTE: '1000000', // the bench measures the server, not the limiter's 429s
+      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', // request logs are part of the real cost
     },
-  );
-  fs.closeSync(out);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (!process.env.BENCH_KEEP_LOG) fs.rmSync(tmpDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early, see ${logFile}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`server not healthy after 120s`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return { baseUrl, stop, logFile };
-}
-
-async function postJson(url, body) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`POST ${url} → HTTP ${res.status}: ${await res.text()}`);
-  return res.json();
 }
 
 /** Values the scenarios draw from, taken from the seeded data itself. */
@@ -396,12 +326,6 @@ const firstIds = (body) => (body.items ?? []).map((item) => item.id ?? item.memb
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : Infinity;
 const ms = (value) => (!Number.isFinite(value) ? `>${DURATION * 1000}` : value.toFixed(1));
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function main() {
   // A server built elsewhere (BENCH_SERVER_MAIN) needs no build of server/dist.
   if (!process.env.BENCH_SERVER_MAIN && !argv.includes('--no-build')) ensureBuilt(log);
@@ -457,7 +381,7 @@ async function measure(loadBefore) {
     `MariaDB ${values.mariadb}, buffer pool ${values.bufferPoolMiB} MiB, ${values.members.toLocaleString('en')} members`,
   );
   log(`starting the server against ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')} (${os.cpus().length} CPUs)`);
-  const server = await startServer();
+  const server = await startMembersServer();
   try {
     const admin = await postJson(`${server.baseUrl}/api/admin/auth/login`, {
       username: 'admin',
@@ -542,15 +466,7 @@ async function measure(loadBefore) {
             ],
       ),
     ];
-    const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-    console.log('');
-    table.forEach((row, i) => {
-      console.log(
-        row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
-      );
-      if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-    });
-    console.log('');
+    printTable(table);
     const result = {
       bench: 'members',
       date: new Date().toISOString(),
