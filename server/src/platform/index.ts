@@ -60,3 +60,4 @@ export {
 } from './database/query-helpers';
 export { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 export { newStorageKey, type StoredExtension } from './storage/storage-key';
+export { SHANGHAI_OFFSET_MS, addDays, shanghaiDate, shanghaiTime } from './time/shanghai';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatFen } from '@linli/shared-types';
-import { addDays } from '../modules/campaigns';
+import { addDays } from '../platform/time/shanghai';
 import type { LeaderLevelsService, LeaderSalesRecorder } from '../modules/leaders';
 
 const DAY_MS = 86_400_000;

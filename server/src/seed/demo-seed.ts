@@ -10,7 +10,8 @@ import {
   systemContext,
   TransactionRunner,
 } from '../platform';
-import { addDays, CampaignsService, shanghaiDate, shanghaiTime } from '../modules/campaigns';
+import { CampaignsService } from '../modules/campaigns';
+import { addDays, shanghaiDate, shanghaiTime } from '../platform/time/shanghai';
 import { CatalogService, CategoriesService, SuppliersService } from '../modules/catalog';
 import { StaffService } from '../modules/identity';
 import { BindingReason, LeaderStatus, MemberChannel } from '@linli/shared-types';

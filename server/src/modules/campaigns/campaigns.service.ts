@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  CampaignAudience,
-  CampaignAudienceKind,
-  CampaignDetail,
-  CampaignDuplicateRequest,
-  CampaignInput,
-  CampaignListItem,
-  CampaignListQuery,
-  CampaignPreview,
-  CampaignStatus,
-  Paged,
+import {
+  CAMPAIGN_STATUS_LABELS,
+  type CampaignAudience,
+  type CampaignAudienceKind,
+  type CampaignDetail,
+  type CampaignDuplicateRequest,
+  type CampaignInput,
+  type CampaignListItem,
+  type CampaignListQuery,
+  type CampaignPreview,
+  type CampaignStatus,
+  type Paged,
 } from '@linli/shared-types';
 import {
   BusinessError,
@@ -309,14 +310,12 @@ export class CampaignsService {
       audience.levelIds.length > 0 ? this.levels.ladderWith(m) : Promise.resolve([]),
       audience.leaderIds.length > 0
         ? this.leaders.getSummaries(audience.leaderIds, m)
-        : Promise.resolve(new Map()),
+        : Promise.resolve(new Map<number, { name: string }>()),
     ]);
     const levelName = new Map(levelNames.map((l) => [l.id, l.name]));
     return this.presenter.detail(record, skus, {
       levels: audience.levelIds.map((id) => levelName.get(id) ?? `等级 #${id}`),
-      leaders: audience.leaderIds.map(
-        (id) => (leaderNames.get(id) as { name: string } | undefined)?.name ?? `团长 #${id}`,
-      ),
+      leaders: audience.leaderIds.map((id) => leaderNames.get(id)?.name ?? `团长 #${id}`),
     });
   }
 
@@ -332,15 +331,9 @@ export class CampaignsService {
 
 function invalidStatus(status: CampaignStatus, action: CampaignAction): ConflictError {
   const labels: Record<CampaignAction, string> = { schedule: '排期', unschedule: '撤回排期', end: '结束' };
-  const statusLabels: Record<CampaignStatus, string> = {
-    draft: '草稿',
-    scheduled: '已排期',
-    live: '进行中',
-    ended: '已结束',
-  };
   return new ConflictError(
     'CAMPAIGN_INVALID_STATUS',
-    `活动当前为「${statusLabels[status]}」，不能${labels[action]}`,
+    `活动当前为「${CAMPAIGN_STATUS_LABELS[status]}」，不能${labels[action]}`,
   );
 }
 

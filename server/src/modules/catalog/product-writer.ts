@@ -157,11 +157,17 @@ export class ProductWriter {
     product: ProductEntity,
     keys: readonly string[],
   ): Promise<void> {
-    await m.getRepository(ProductImageEntity).delete({ productId: product.id });
-    for (const [sortOrder, storageKey] of keys.entries()) {
-      await m
-        .getRepository(ProductImageEntity)
-        .insert({ productId: product.id, storageKey, url: this.storage.urlFor(storageKey), sortOrder });
+    const images = m.getRepository(ProductImageEntity);
+    await images.delete({ productId: product.id });
+    if (keys.length > 0) {
+      await images.insert(
+        keys.map((storageKey, sortOrder) => ({
+          productId: product.id,
+          storageKey,
+          url: this.storage.urlFor(storageKey),
+          sortOrder,
+        })),
+      );
     }
     product.coverUrl = keys.length > 0 ? this.storage.urlFor(keys[0]) : null;
     await m.getRepository(ProductEntity).save(product);
@@ -172,12 +178,14 @@ export class ProductWriter {
     bundleSkuId: number,
     input: CheckedProductInput,
   ): Promise<void> {
-    await m.getRepository(BundleComponentEntity).delete({ bundleSkuId });
-    for (const c of input.components ?? []) {
-      await m
-        .getRepository(BundleComponentEntity)
-        .insert({ bundleSkuId, componentSkuId: c.skuId, quantity: c.quantity });
-    }
+    const components = m.getRepository(BundleComponentEntity);
+    await components.delete({ bundleSkuId });
+    const rows = (input.components ?? []).map((c) => ({
+      bundleSkuId,
+      componentSkuId: c.skuId,
+      quantity: c.quantity,
+    }));
+    if (rows.length > 0) await components.insert(rows);
   }
 }
 

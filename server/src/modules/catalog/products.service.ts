@@ -11,7 +11,7 @@ import type {
   SkuPickerItem,
 } from '@linli/shared-types';
 import {
-  BusinessError,
+  ConflictError,
   likePattern,
   lockForUpdate,
   NotFoundError,
@@ -91,7 +91,7 @@ export class ProductsService {
       // Asking again for the status it already has is a harmless retry.
       if (product.status === status) return this.details.load(m, id);
       if (!TRANSITIONS[product.status].includes(status)) {
-        throw new BusinessError('PRODUCT_INVALID_STATUS', '商品当前状态不能进行该操作', 409);
+        throw new ConflictError('PRODUCT_INVALID_STATUS', '商品当前状态不能进行该操作');
       }
       if (status === 'on_sale') {
         const images = await m.getRepository(ProductImageEntity).findBy({ productId: id });

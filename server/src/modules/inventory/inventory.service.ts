@@ -213,7 +213,7 @@ export class InventoryService {
       earlier.kind !== request.kind ||
       adjustedQuantity(earlier) !== request.quantity
     ) {
-      throw new BusinessError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一笔库存调整，请刷新后重试', 409);
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一笔库存调整，请刷新后重试');
     }
     return this.resultOf(m, earlier);
   }

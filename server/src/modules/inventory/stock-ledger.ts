@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { LowStockEventPayload, MovementKind } from '@linli/shared-types';
-import { BusinessError, lockForUpdate, NotFoundError, OutboxService, RequestContext } from '../../platform';
+import { ConflictError, lockForUpdate, NotFoundError, OutboxService, RequestContext } from '../../platform';
 import { crossesLowStock, STOCK_LIMIT } from './domain/movement-rules';
 import { SkuStockEntity } from './persistence/sku-stock.entity';
 import { StockMovementEntity } from './persistence/stock-movement.entity';
@@ -79,7 +79,7 @@ export class StockLedger {
       .set({ stock: change.counted })
       .where('id = :id AND stock = :current', { id: change.skuId, current: current.stock })
       .execute();
-    if (!result.affected) throw new BusinessError('CONFLICT', '库存刚刚被修改，请刷新后重试', 409);
+    if (!result.affected) throw new ConflictError('CONFLICT', '库存刚刚被修改，请刷新后重试');
     const after = { ...current, stock: change.counted };
     return this.record(manager, ctx, { ...change, kind: 'count', stockDelta, reservedDelta: 0 }, after);
   }
@@ -140,12 +140,12 @@ export class StockLedger {
   }
 }
 
-export function insufficientStock(): BusinessError {
-  return new BusinessError('INVENTORY_INSUFFICIENT_STOCK', '库存不足', 409);
+function insufficientStock(): ConflictError {
+  return new ConflictError('INVENTORY_INSUFFICIENT_STOCK', '库存不足');
 }
 
-export function stockLimit(): BusinessError {
-  return new BusinessError('INVENTORY_STOCK_LIMIT', `库存不能超过 ${STOCK_LIMIT} 件，请核对数量`, 409);
+function stockLimit(): ConflictError {
+  return new ConflictError('INVENTORY_STOCK_LIMIT', `库存不能超过 ${STOCK_LIMIT} 件，请核对数量`);
 }
 
 /** Deltas are integers we computed; inlining them keeps the UPDATE one statement on both databases. */

@@ -5,7 +5,8 @@ import type {
   StaffLoginResponse,
 } from '@linli/shared-types';
 import { LevelEvaluationService } from '../../../src/modules/leaders/level-evaluation.service';
-import { addDays, nextEvaluation, shanghaiDate } from '../../../src/modules/leaders/domain/business-day';
+import { nextEvaluation } from '../../../src/modules/leaders/domain/business-day';
+import { addDays, shanghaiDate } from '../../../src/platform/time/shanghai';
 import { InProcessJobQueue } from '../../../src/platform/queue/in-process-job-queue';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { bearer, loginAsAdmin, seedDemo } from '../support/modules-test-kit';

@@ -1,11 +1,8 @@
 import {
-  addDays,
   campaignProblems,
   isCalendarDate,
   isOpenAt,
   isOrderableAt,
-  shanghaiDate,
-  shanghaiTime,
   type CampaignItemDraft,
   type CampaignSchedule,
 } from './campaign-rules';
@@ -23,23 +20,6 @@ const item: CampaignItemDraft = {
   perMemberLimit: 2,
   stockCap: null,
 };
-
-describe('Shanghai calendar helpers', () => {
-  it('computes the Shanghai date across the UTC day boundary', () => {
-    expect(shanghaiDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
-    expect(shanghaiDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
-  });
-
-  it('builds a Shanghai wall-clock instant', () => {
-    expect(shanghaiTime('2026-03-01', 22).toISOString()).toBe('2026-03-01T14:00:00.000Z');
-    expect(shanghaiTime('2026-03-01', 6, 30).toISOString()).toBe('2026-02-28T22:30:00.000Z');
-  });
-
-  it('adds days across month ends', () => {
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(addDays('2026-12-31', 2)).toBe('2027-01-02');
-  });
-});
 
 describe('campaignProblems', () => {
   it('accepts a consistent campaign', () => {

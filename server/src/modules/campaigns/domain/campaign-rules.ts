@@ -1,4 +1,5 @@
 import type { CampaignStatus, Fen, FieldError } from '@linli/shared-types';
+import { shanghaiDate } from '../../../platform/time/shanghai';
 
 export interface CampaignSchedule {
   startAt: Date;
@@ -14,23 +15,6 @@ export interface CampaignItemDraft {
   originalPrice: Fen;
   perMemberLimit: number;
   stockCap: number | null;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // China has no daylight saving time.
-
-/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant of `hh:mm` Asia/Shanghai on the Shanghai calendar day `date` (YYYY-MM-DD). */
-export function shanghaiTime(date: string, hours: number, minutes = 0): Date {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS + (hours * 60 + minutes) * 60_000);
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Field problems of a campaign definition; empty when it can be saved. */

@@ -1,4 +1,5 @@
-import { addDays, shanghaiDate, type CampaignSchedule } from './campaign-rules';
+import { addDays, shanghaiDate } from '../../../platform/time/shanghai';
+import type { CampaignSchedule } from './campaign-rules';
 
 const WEEK_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;

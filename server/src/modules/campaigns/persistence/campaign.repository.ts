@@ -81,6 +81,7 @@ export async function saveItems(
 ): Promise<void> {
   const repo = m.getRepository(CampaignItemEntity);
   const existing = new Map((await repo.findBy({ campaignId })).map((row) => [row.skuId, row]));
+  const inserts: Array<Partial<CampaignItemEntity>> = [];
   for (const [sortOrder, draft] of drafts.entries()) {
     const row = existing.get(draft.skuId);
     const fields = {
@@ -94,9 +95,11 @@ export async function saveItems(
       await repo.update({ id: row.id }, fields);
       existing.delete(draft.skuId);
     } else {
-      await repo.insert(repo.create({ ...fields, campaignId, skuId: draft.skuId, soldQuantity: 0 }));
+      inserts.push({ ...fields, campaignId, skuId: draft.skuId, soldQuantity: 0 });
     }
   }
+  // One statement: items are capped at 100 (CampaignValidator), far under the bound-parameter limits.
+  if (inserts.length > 0) await repo.insert(inserts);
   const removed = [...existing.values()].map((row) => row.id);
   if (removed.length > 0) await repo.delete({ id: In(removed) });
 }

@@ -1,6 +1,6 @@
 import type { Fen } from '@linli/shared-types';
+import { SHANGHAI_OFFSET_MS } from '../../../platform/time/shanghai';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 /** A poster price: yuan without trailing zeros (¥19.9, ¥10), the way group-buy posters print them. */

@@ -28,7 +28,7 @@ export type PhoneNumberOutcome =
 /** Refresh this long before WeChat's own expiry, so no request goes out with a token about to die. */
 export const ACCESS_TOKEN_MARGIN_SECONDS = 300;
 /** errcodes meaning "this access token is no good": invalid (40001), expired (42001), not latest (40014). */
-const TOKEN_REJECTED_ERRCODES = new Set([40001, 42001, 40014]);
+export const TOKEN_REJECTED_ERRCODES: ReadonlySet<number> = new Set([40001, 42001, 40014]);
 /** errcodes meaning "this phone code is no good": invalid (40029) or already used (40163). */
 const INVALID_CODE_ERRCODES = new Set([40029, 40163]);
 const RATE_LIMIT_ERRCODE = 45011;

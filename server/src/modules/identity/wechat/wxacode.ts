@@ -1,3 +1,5 @@
+import { TOKEN_REJECTED_ERRCODES } from '../domain/wechat-phone';
+
 /** What `wxa/getwxacodeunlimit` answered: the image on success, an errcode (as JSON) on failure. */
 export type WxacodeOutcome =
   | { ok: true; png: Buffer }
@@ -12,8 +14,6 @@ export interface WxacodeRequest {
   width: number;
 }
 
-/** errcodes meaning "this access token is no good": invalid (40001), expired (42001), not latest (40014). */
-const TOKEN_REJECTED_ERRCODES = new Set([40001, 42001, 40014]);
 const RATE_LIMIT_ERRCODE = 45009;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);

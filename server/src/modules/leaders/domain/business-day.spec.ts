@@ -1,27 +1,6 @@
-import {
-  activeSince,
-  addDays,
-  nextEvaluation,
-  salesWindowStart,
-  shanghaiDate,
-  shanghaiHour,
-} from './business-day';
+import { activeSince, nextEvaluation, salesWindowStart } from './business-day';
 
-describe('business days in Asia/Shanghai', () => {
-  it('takes the Shanghai calendar date of an instant', () => {
-    expect(shanghaiDate(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
-    expect(shanghaiDate(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');
-  });
-
-  it('adds days across months and years', () => {
-    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
-    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
-  });
-
-  it('puts 02:00 Shanghai at 18:00 UTC the day before', () => {
-    expect(shanghaiHour('2026-03-02', 2).toISOString()).toBe('2026-03-01T18:00:00.000Z');
-  });
-
+describe('business days in Asia/Shanghai (calendar helpers: platform/time/shanghai.spec.ts)', () => {
   it('judges on 30 business days ending today', () => {
     expect(salesWindowStart(new Date('2026-03-31T01:00:00Z'))).toBe('2026-03-02');
     // 23:00 UTC on 03-30 is already 03-31 in Shanghai.

@@ -1,26 +1,12 @@
-/** Business-day arithmetic in Asia/Shanghai (UTC+8 all year: China has no daylight saving time). */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+/** Business days of the leader level evaluation, in Asia/Shanghai. */
+import { addDays, shanghaiDate, shanghaiTime } from '../../../platform/time/shanghai';
+
 const DAY_MS = 86_400_000;
 
 /** Days of sales a level is judged on, today included. */
 export const LEVEL_WINDOW_DAYS = 30;
 /** The scheduled evaluation runs at this hour, Shanghai time (after the day's sales have settled). */
 export const EVALUATION_HOUR = 2;
-
-/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The instant of `hour`:00 Asia/Shanghai on the Shanghai calendar day `date`. */
-export function shanghaiHour(date: string, hour: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS + hour * 3600_000);
-}
 
 /** First business day (YYYY-MM-DD) of the 30-day sales window that ends today. */
 export function salesWindowStart(now: Date): string {
@@ -38,7 +24,7 @@ export function activeSince(now: Date): Date {
  */
 export function nextEvaluation(now: Date, afterRunDate?: string): { runDate: string; at: Date } {
   let runDate = shanghaiDate(now);
-  if (shanghaiHour(runDate, EVALUATION_HOUR) <= now) runDate = addDays(runDate, 1);
+  if (shanghaiTime(runDate, EVALUATION_HOUR) <= now) runDate = addDays(runDate, 1);
   if (afterRunDate !== undefined && runDate <= afterRunDate) runDate = addDays(afterRunDate, 1);
-  return { runDate, at: shanghaiHour(runDate, EVALUATION_HOUR) };
+  return { runDate, at: shanghaiTime(runDate, EVALUATION_HOUR) };
 }

@@ -25,7 +25,7 @@ import {
   type StockMovementView,
 } from '@linli/shared-types';
 import { PageQueryDto } from '../../../../platform';
-import { ADJUST_QUANTITY_MAX } from '../../domain/movement-rules';
+import { ADJUST_QUANTITY_MAX, REASON_MAX, REQUEST_ID_MAX } from '../../domain/movement-rules';
 import { THRESHOLD_MAX } from '../../inventory-admin.service';
 
 const MANUAL_KINDS: ManualMovementKind[] = ['inbound', 'count', 'damage', 'return'];
@@ -158,15 +158,15 @@ export class StockAdjustmentRequestDto implements StockAdjustmentRequest {
   @Max(ADJUST_QUANTITY_MAX, { message: `数量最多 ${ADJUST_QUANTITY_MAX}` })
   quantity!: number;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @ApiProperty({ minLength: 1, maxLength: REASON_MAX })
   @IsString({ message: '原因必须是文本' })
-  @MaxLength(200, { message: '原因需为 1–200 个字' })
+  @MaxLength(REASON_MAX, { message: `原因需为 1–${REASON_MAX} 个字` })
   reason!: string;
 
-  @ApiPropertyOptional({ maxLength: 64, description: '重试时传同一个值，返回第一次的结果' })
+  @ApiPropertyOptional({ maxLength: REQUEST_ID_MAX, description: '重试时传同一个值，返回第一次的结果' })
   @IsOptional()
   @IsString({ message: 'requestId 必须是文本' })
-  @MaxLength(64, { message: 'requestId 最长 64 个字符' })
+  @MaxLength(REQUEST_ID_MAX, { message: `requestId 最长 ${REQUEST_ID_MAX} 个字符` })
   requestId?: string;
 }
 
