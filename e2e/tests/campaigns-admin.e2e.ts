@@ -3,9 +3,8 @@
 // the phone frame as a buyer sees it, locked fields on the live edit page, 复制到下周 and 提前结束.
 // Screenshots go to docs/screenshots/.
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomInt } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type {
   CampaignDetail,
   CampaignPageView,
@@ -13,13 +12,12 @@ import type {
   CampaignView,
   ProductDetail,
   ProductInput,
-  StaffLoginResponse,
   UploadedFile,
 } from '@linli/shared-types';
+import { logIn, openMenu, settle, waitForCount } from '../support/admin-ui';
 import { call, staffLogin } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { DEMO_ADMIN, DEMO_BUYER_OPENID } from '../support/demo';
-import { REPO_ROOT } from '../support/server';
+import { DEMO_ADMIN, DEMO_BUYER_OPENID, demoImagePath } from '../support/demo';
 
 let admin: BrowserSession;
 let adminToken: string;
@@ -36,7 +34,7 @@ function shanghai(ms: number): string {
 
 async function uploadDemoImage(file: string): Promise<UploadedFile> {
   const form = new FormData();
-  const bytes = fs.readFileSync(path.join(REPO_ROOT, 'server', 'assets', 'demo', file));
+  const bytes = fs.readFileSync(demoImagePath(file));
   form.append('file', new Blob([bytes], { type: 'image/jpeg' }), file);
   const res = await fetch(`${baseUrl()}/api/admin/uploads`, {
     method: 'POST',
@@ -83,32 +81,6 @@ afterEach(() => {
   expect(admin.pageErrors).toEqual([]);
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.getByTestId('login-username').fill(DEMO_ADMIN.username);
-  await page.getByTestId('login-password').fill(DEMO_ADMIN.password);
-  await Promise.all([
-    nextJson<StaffLoginResponse>(page, '/api/admin/auth/login', 'POST'),
-    page.getByTestId('login-submit').click(),
-  ]);
-  await page.getByTestId('menu').waitFor();
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.mouse.move(1400, 880);
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-}
-
 /** Types a value into the DatePicker of the form item labelled `label` and commits it with Enter. */
 async function typeDate(page: Page, label: string, value: string): Promise<void> {
   const input = page.locator('.ant-form-item', { hasText: label }).locator('.ant-picker input');
@@ -116,13 +88,6 @@ async function typeDate(page: Page, label: string, value: string): Promise<void>
   await input.fill(value);
   await input.press('Enter');
   await page.keyboard.press('Escape');
-}
-
-async function waitForCount(locator: Locator, expected: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await locator.count()) !== expected && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 100));
-  expect(await locator.count()).toBe(expected);
 }
 
 describe('campaigns in the back office', () => {

@@ -2,24 +2,17 @@
 // drawer), a product with two spec dimensions (4 SKUs with prices and stock, two uploaded images) put on
 // sale, a bundle of two of its SKUs, then 库存总览: a 盘点 adjustment seen in 出入库记录 and a threshold
 // edited inline that puts the SKU on the 低库存 tab. Screenshots go to docs/screenshots/.
-import path from 'node:path';
 import { randomInt } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
-import type {
-  CategoryView,
-  ProductDetail,
-  StaffLoginResponse,
-  StockAdjustmentResult,
-  SupplierView,
-} from '@linli/shared-types';
+import type { Page } from 'playwright-core';
+import type { CategoryView, ProductDetail, StockAdjustmentResult, SupplierView } from '@linli/shared-types';
+import { logIn, openMenu, settle, waitForCount } from '../support/admin-ui';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { DEMO_ADMIN } from '../support/demo';
-import { REPO_ROOT } from '../support/server';
+import { demoImagePath } from '../support/demo';
 
 let admin: BrowserSession;
 const suffix = randomInt(1000, 9999);
 const productName = `贵妃芒测试${suffix}`;
-const IMAGES = ['apple.jpg', 'lychee.jpg'].map((f) => path.join(REPO_ROOT, 'server', 'assets', 'demo', f));
+const IMAGES = ['apple.jpg', 'lychee.jpg'].map(demoImagePath);
 let product: ProductDetail;
 
 beforeAll(async () => {
@@ -34,46 +27,12 @@ afterEach(() => {
   expect(admin.pageErrors).toEqual([]);
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.getByTestId('login-username').fill(DEMO_ADMIN.username);
-  await page.getByTestId('login-password').fill(DEMO_ADMIN.password);
-  await Promise.all([
-    nextJson<StaffLoginResponse>(page, '/api/admin/auth/login', 'POST'),
-    page.getByTestId('login-submit').click(),
-  ]);
-  await page.getByTestId('menu').waitFor();
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
-}
-
 async function pickOption(page: Page, selectTestId: string, text: string): Promise<void> {
   await page.getByTestId(selectTestId).click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first()
     .click();
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.mouse.move(1400, 880);
-  await page
-    .locator('.ant-message-notice')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-}
-
-/** Polls until the locator matches `expected` elements (jest's expect does not wait), then asserts it. */
-async function waitForCount(locator: Locator, expected: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await locator.count()) !== expected && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 100));
-  expect(await locator.count()).toBe(expected);
 }
 
 async function addDimension(page: Page, name: string, values: string): Promise<void> {

@@ -16,6 +16,7 @@ import type {
   Paged,
   StaffLoginResponse,
 } from '@linli/shared-types';
+import { openMenu } from '../support/admin-ui';
 import { call, devLogin, get } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { DEMO_ADMIN } from '../support/demo';
@@ -44,13 +45,6 @@ afterEach(() => {
 
 async function fillH5(page: Page, id: string, value: string): Promise<void> {
   await page.locator(`#${id} input`).fill(value);
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
 }
 
 describe('community journey: apply → approve → 我的社群 → invite → new buyer → 我的客户 → admin source', () => {

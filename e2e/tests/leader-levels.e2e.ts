@@ -2,7 +2,6 @@
 // result), a level set by hand on a leader's detail and seen in 等级记录, and the 下级团队 tree expanding a
 // node that loads its recruits. Screenshots go to docs/screenshots/.
 import { randomInt } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import type {
   LeaderAgreement,
   LeaderApplicationView,
@@ -11,8 +10,8 @@ import type {
   LeaderListItem,
   LevelEvaluationResult,
   Paged,
-  StaffLoginResponse,
 } from '@linli/shared-types';
+import { logIn, openMenu } from '../support/admin-ui';
 import { call, devLogin, get, staffLogin } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { DEMO_ADMIN } from '../support/demo';
@@ -32,23 +31,6 @@ afterAll(async () => {
 afterEach(() => {
   expect(admin.pageErrors).toEqual([]);
 });
-
-async function logIn(page: Page): Promise<void> {
-  await page.getByTestId('login-username').fill(DEMO_ADMIN.username);
-  await page.getByTestId('login-password').fill(DEMO_ADMIN.password);
-  await Promise.all([
-    nextJson<StaffLoginResponse>(page, '/api/admin/auth/login', 'POST'),
-    page.getByTestId('login-submit').click(),
-  ]);
-  await page.getByTestId('menu').waitFor();
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
-}
 
 async function findLeader(keyword: string): Promise<LeaderListItem> {
   const page = await get<Paged<LeaderListItem>>(

@@ -12,9 +12,9 @@ import type {
   LeaderListItem,
   MemberProfile,
   Paged,
-  StaffLoginResponse,
   StaffProfile,
 } from '@linli/shared-types';
+import { logIn, openMenu, toastsGone } from '../support/admin-ui';
 import { call, devLogin, get } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { DEMO_ADMIN } from '../support/demo';
@@ -40,35 +40,11 @@ afterEach(() => {
   expect(admin.pageErrors).toEqual([]);
 });
 
-/** Logs in through the form; the response's token also serves the test's API cross-checks. */
-async function logIn(page: Page, username: string, password: string): Promise<StaffLoginResponse> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  const [login] = await Promise.all([
-    nextJson<StaffLoginResponse>(page, '/api/admin/auth/login', 'POST'),
-    page.getByTestId('login-submit').click(),
-  ]);
-  await page.getByTestId('menu').waitFor();
-  return login;
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
-}
-
 async function menuLabels(page: Page): Promise<string[]> {
   const menu = page.getByTestId('menu');
   const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
   while ((await closed.count()) > 0) await closed.first().click();
   return (await menu.locator('.ant-menu-title-content').allTextContents()).map((l) => l.trim());
-}
-
-/** antd's toasts float over the page for 3 s; screenshots wait them out. */
-async function toastsGone(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 async function fillH5(page: Page, id: string, value: string): Promise<void> {

@@ -7,10 +7,10 @@ import type {
   MemberDetail,
   MemberListItem,
   Paged,
-  StaffLoginResponse,
   Tag,
   TagGroup,
 } from '@linli/shared-types';
+import { logIn, openMenu, toastsGone } from '../support/admin-ui';
 import { get, staffLogin } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { DEMO_ADMIN } from '../support/demo';
@@ -29,24 +29,6 @@ afterEach(() => {
   expect(admin.pageErrors).toEqual([]);
 });
 
-async function logIn(page: Page): Promise<StaffLoginResponse> {
-  await page.getByTestId('login-username').fill(DEMO_ADMIN.username);
-  await page.getByTestId('login-password').fill(DEMO_ADMIN.password);
-  const [login] = await Promise.all([
-    nextJson<StaffLoginResponse>(page, '/api/admin/auth/login', 'POST'),
-    page.getByTestId('login-submit').click(),
-  ]);
-  await page.getByTestId('menu').waitFor();
-  return login;
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
-}
-
 /** Opens a select, types to narrow it and clicks the option with exactly this label. */
 async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
   await select.click();
@@ -55,10 +37,6 @@ async function pickOption(page: Page, select: Locator, label: string): Promise<v
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
     .first()
     .click();
-}
-
-async function toastsGone(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 describe('member tags: manage, filter, bulk-tag, remove', () => {

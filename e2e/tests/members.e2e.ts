@@ -11,10 +11,10 @@ import type {
   MemberDetail,
   MemberListItem,
   Paged,
-  StaffLoginResponse,
   StaffProfile,
   TransferMembersResponse,
 } from '@linli/shared-types';
+import { logIn, openMenu, toastsGone } from '../support/admin-ui';
 import { call, devLogin, get, staffLogin } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { DEMO_ADMIN } from '../support/demo';
@@ -32,24 +32,6 @@ afterAll(async () => {
 afterEach(() => {
   expect(admin.pageErrors).toEqual([]);
 });
-
-async function logIn(page: Page, username: string, password: string): Promise<StaffLoginResponse> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  const [login] = await Promise.all([
-    nextJson<StaffLoginResponse>(page, '/api/admin/auth/login', 'POST'),
-    page.getByTestId('login-submit').click(),
-  ]);
-  await page.getByTestId('menu').waitFor();
-  return login;
-}
-
-async function openMenu(page: Page, label: string): Promise<void> {
-  const menu = page.getByTestId('menu');
-  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
-  while ((await closed.count()) > 0) await closed.first().click();
-  await menu.locator('.ant-menu-title-content', { hasText: label }).click();
-}
 
 /** Types into an ActiveLeaderSelect (it searches the server) and picks the leader named `name`. */
 async function pickLeader(page: Page, select: Locator, name: string): Promise<void> {
@@ -71,10 +53,6 @@ async function pickLeader(page: Page, select: Locator, name: string): Promise<vo
 async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
   await select.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
-}
-
-async function toastsGone(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 describe('members: list, source, binding history and staff moves', () => {

@@ -5,10 +5,10 @@ import {
   type CampaignView,
   type LeaderCampaignView,
 } from '@linli/shared-types';
-import { linkQuery } from '@/pages/campaign/campaign-links';
+import { linkQuery } from '@/utils/campaign-links';
 import { get } from './request';
 
-export { campaignPageUrl, productPageUrl } from '@/pages/campaign/campaign-links';
+export { campaignPageUrl, productPageUrl } from '@/utils/campaign-links';
 
 /** Group-buy campaigns: the buyer's pages and the leader's 分享. All silent: screens show errors in place. */
 

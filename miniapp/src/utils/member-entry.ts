@@ -1,4 +1,5 @@
 import { MemberChannel, type MemberEntry } from '@linli/shared-types';
+import { campaignPageUrl } from './campaign-links';
 import { normalizeInviteCode } from './leader-application';
 import { type QueryLike } from './invite-code';
 
@@ -129,7 +130,6 @@ export function pageRouteOfHash(hash: string, search = ''): string | null {
 
 /** The share card path of a campaign page; with a leader code, friends who open it are attributed to them. */
 export function campaignSharePath(campaignId: number, leaderCode: string | null): string {
-  const page = `/pages/campaign/index?id=${campaignId}`;
-  if (!leaderCode) return page;
-  return `${page}&leaderCode=${encodeURIComponent(leaderCode)}&channel=${MemberChannel.SHARE_CARD}`;
+  const page = campaignPageUrl(campaignId, leaderCode);
+  return leaderCode ? `${page}&channel=${MemberChannel.SHARE_CARD}` : page;
 }
