@@ -1,9 +1,10 @@
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Empty, Select, Spin, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LeaderListItem } from '@linli/shared-types';
 import { fetchLeader, leaderKeys } from '../pages/leaders/service';
 import { searchActiveLeaders } from '../pages/members/service';
+import { useDebounced } from './useDebounced';
 
 interface Props {
   value?: number;
@@ -20,22 +21,11 @@ interface Props {
   'data-testid'?: string;
 }
 
-const SEARCH_DELAY_MS = 300;
-
 interface LeaderOption {
   value: number;
   label: string;
   disabled: boolean;
   hint: string;
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
 }
 
 /**
@@ -55,7 +45,7 @@ export function ActiveLeaderSelect({
   'data-testid': testId,
 }: Props) {
   const [keyword, setKeyword] = useState('');
-  const debounced = useDebounced(keyword, SEARCH_DELAY_MS);
+  const debounced = useDebounced(keyword);
   const leaders = useQuery({
     queryKey: ['leaders', 'active-options', debounced.trim()],
     queryFn: () => searchActiveLeaders(debounced),

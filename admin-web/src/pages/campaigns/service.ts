@@ -86,10 +86,3 @@ export const ACTION_TEXT: Record<
     done: '已复制为新草稿',
   },
 };
-
-export const STATUS_COLORS: Record<CampaignStatus, string> = {
-  draft: 'default',
-  scheduled: 'blue',
-  live: 'green',
-  ended: 'default',
-};

@@ -1,18 +1,19 @@
-import type {
-  CategoryInput,
-  CategoryView,
-  Paged,
-  ProductDetail,
-  ProductInput,
-  ProductKind,
-  ProductListItem,
-  ProductListQuery,
-  ProductStatus,
-  SkuPickerItem,
-  SupplierInput,
-  SupplierStatus,
-  SupplierView,
-  UploadedFile,
+import {
+  PRODUCT_KIND_LABELS,
+  type CategoryInput,
+  type CategoryView,
+  type Paged,
+  type ProductDetail,
+  type ProductInput,
+  type ProductKind,
+  type ProductListItem,
+  type ProductListQuery,
+  type ProductStatus,
+  type SkuPickerItem,
+  type SupplierInput,
+  type SupplierStatus,
+  type SupplierView,
+  type UploadedFile,
 } from '@linli/shared-types';
 import { api } from '../../api';
 
@@ -96,7 +97,6 @@ export function statusActionLabel(next: ProductStatus): string {
   return next === 'on_sale' ? '上架' : '下架';
 }
 
-export const KIND_OPTIONS: { value: ProductKind; label: string }[] = [
-  { value: 'standard', label: '普通商品' },
-  { value: 'bundle', label: '组合套餐' },
-];
+export const KIND_OPTIONS = (Object.entries(PRODUCT_KIND_LABELS) as [ProductKind, string][]).map(
+  ([value, label]) => ({ value, label }),
+);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Empty, Flex, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { HistoryOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -10,9 +10,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { tablePagination } from '../../components/table-pagination';
 import { usePermission } from '../../session/hooks';
 import { pageFromSearch, pageToSearch, positiveInt } from '../../utils/url-query';
-import { CategorySelect } from '../catalog/components/CategorySelect';
 import { Cover } from '../catalog/components/ProductBits';
-import { SupplierSelect } from '../catalog/components/SupplierSelect';
+import { ProductFilterFields } from '../catalog/components/ProductFilterFields';
 import { AdjustStockModal } from './AdjustStockModal';
 import { fetchInventorySkus, inventoryKeys } from './service';
 import { ThresholdCell } from './ThresholdCell';
@@ -167,28 +166,9 @@ export default function InventoryPage() {
             },
           ]}
         />
-        <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={query.keyword ?? ''}
-            defaultValue={query.keyword}
-            placeholder="商品名称或条码"
-            allowClear
-            enterButton
-            style={{ width: 260 }}
-            onSearch={(v) => setQuery({ keyword: v.trim() || undefined })}
-            data-testid="inventory-search"
-          />
-          <CategorySelect
-            value={query.categoryId}
-            style={{ width: 180 }}
-            onChange={(categoryId) => setQuery({ categoryId })}
-          />
-          <SupplierSelect
-            value={query.supplierId}
-            style={{ width: 180 }}
-            onChange={(supplierId) => setQuery({ supplierId })}
-          />
-        </Space>
+        <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+          <ProductFilterFields value={query} onChange={setQuery} searchTestId="inventory-search" />
+        </Flex>
         {list.isError && !list.data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (

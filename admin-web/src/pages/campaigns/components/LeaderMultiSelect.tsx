@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDebounced } from '../../../components/useDebounced';
 import { searchActiveLeaders } from '../../members/service';
 
 interface Props {
@@ -15,11 +16,7 @@ interface Props {
 /** Several active leaders, searched on the server as one types. */
 export function LeaderMultiSelect({ value = [], onChange, knownNames = {}, disabled, ...rest }: Props) {
   const [keyword, setKeyword] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(keyword), 300);
-    return () => clearTimeout(timer);
-  }, [keyword]);
+  const debounced = useDebounced(keyword);
   const leaders = useQuery({
     queryKey: ['leaders', 'active-options', debounced.trim()],
     queryFn: () => searchActiveLeaders(debounced),

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,9 +19,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { tablePagination } from '../../../components/table-pagination';
 import { usePermission } from '../../../session/hooks';
 import { formatDateTime } from '../../../utils/format';
-import { CategorySelect } from '../components/CategorySelect';
 import { Cover, ProductStatusTag } from '../components/ProductBits';
-import { SupplierSelect } from '../components/SupplierSelect';
+import { ProductFilterFields } from '../components/ProductFilterFields';
 import { catalogKeys, changeProductStatus, fetchProducts, KIND_OPTIONS, statusActionLabel } from '../service';
 import { productQueryFromSearch, productQueryToSearch } from './list-query';
 
@@ -210,27 +209,8 @@ export function ProductListPage({ fixedKind }: { fixedKind?: ProductKind }) {
         }
       />
       <Card variant="borderless">
-        <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={query.keyword ?? ''}
-            defaultValue={query.keyword}
-            placeholder="商品名称或条码"
-            allowClear
-            enterButton
-            style={{ width: 260 }}
-            onSearch={(v) => setQuery({ keyword: v.trim() || undefined })}
-            data-testid="product-search"
-          />
-          <CategorySelect
-            value={query.categoryId}
-            style={{ width: 180 }}
-            onChange={(categoryId) => setQuery({ categoryId })}
-          />
-          <SupplierSelect
-            value={query.supplierId}
-            style={{ width: 180 }}
-            onChange={(supplierId) => setQuery({ supplierId })}
-          />
+        <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+          <ProductFilterFields value={query} onChange={setQuery} searchTestId="product-search" />
           <Select<ProductStatus>
             value={query.status}
             placeholder="状态"
@@ -253,7 +233,7 @@ export function ProductListPage({ fixedKind }: { fixedKind?: ProductKind }) {
           <Button icon={<ReloadOutlined />} onClick={() => setParams({})}>
             重置
           </Button>
-        </Space>
+        </Flex>
         {list.isError && !list.data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (

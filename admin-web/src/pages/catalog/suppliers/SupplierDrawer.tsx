@@ -35,9 +35,9 @@ const FORM_FIELDS = [
   'status',
 ];
 const CODE_TO_FIELD = { [ErrorCode.SUPPLIER_DUPLICATE]: 'name' };
-export const SETTLEMENT_OPTIONS = (
-  Object.entries(SUPPLIER_SETTLEMENT_LABELS) as [SupplierSettlement, string][]
-).map(([value, label]) => ({ value, label }));
+const SETTLEMENT_OPTIONS = (Object.entries(SUPPLIER_SETTLEMENT_LABELS) as [SupplierSettlement, string][]).map(
+  ([value, label]) => ({ value, label }),
+);
 
 const blankToNull = (v: string | undefined) => v?.trim() || null;
 

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Select, Spin } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDebounced } from '../../../components/useDebounced';
 import { catalogKeys, searchSkus } from '../../catalog/service';
 
 interface Props {
@@ -13,11 +14,7 @@ interface Props {
 /** Picks one SKU by product name or barcode, searching the server as one types. */
 export function SkuSearchSelect({ value, selectedLabel, onChange }: Props) {
   const [keyword, setKeyword] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(keyword.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [keyword]);
+  const debounced = useDebounced(keyword.trim());
   const skus = useQuery({
     queryKey: [...catalogKeys.skus(debounced, 1), 20],
     queryFn: () => searchSkus(debounced, 1, 20),
