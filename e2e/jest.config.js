@@ -2,7 +2,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/support/environment.cjs',
+  setupFilesAfterEnv: ['<rootDir>/support/failure-report.ts'],
   testMatch: ['<rootDir>/tests/**/*.e2e.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   globalSetup: '<rootDir>/support/global-setup.ts',

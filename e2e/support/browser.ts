@@ -26,6 +26,13 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+const sessions = new Set<BrowserSession>();
+
+/** The browsers this test file has open (the failure report photographs them). */
+export function openSessions(): BrowserSession[] {
+  return [...sessions];
+}
+
 export function baseUrl(): string {
   const url = process.env.LINLI_E2E_BASE_URL;
   if (!url)
@@ -48,20 +55,26 @@ export async function openBrowser(
     hasTouch: mobile,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The back office turns its animations off for people who ask for less motion: clicks then never land
+    // on a modal or menu that is still moving (a source of rare failures on a busy machine).
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  return {
+  const session: BrowserSession = {
     context,
     page,
     pageErrors,
     async close() {
+      sessions.delete(session);
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  sessions.add(session);
+  return session;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
