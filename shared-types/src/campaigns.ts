@@ -69,6 +69,11 @@ export interface CampaignInput {
   pickupDate: string;
   audience: CampaignAudience;
   /**
+   * 秒杀 (flash sale): orders pass a Redis gate (campaign stock and per-member counts) before the database,
+   * so a rush of buyers is answered fast and never oversells. Default false; fixed once live.
+   */
+  flashSale?: boolean;
+  /**
    * 1–100 items, each SKU once; SKUs of draft products or disabled SKUs are refused. A draft may keep SKUs
    * of products taken off sale; scheduling refuses them (400, field `items.N.skuId`), and items added to
    * a scheduled or live campaign must be on sale and active.
@@ -97,6 +102,7 @@ export interface CampaignDetail {
   cutoffAt: IsoDateTime;
   pickupDate: string;
   audience: CampaignAudience;
+  flashSale: boolean;
   /** Names for the audience ids, for display. */
   audienceLevelNames: string[];
   audienceLeaderNames: string[];
@@ -126,6 +132,7 @@ export interface CampaignListItem {
   cutoffAt: IsoDateTime;
   pickupDate: string;
   audience: CampaignAudienceKind;
+  flashSale: boolean;
   itemCount: number;
   soldQuantity: number;
   /** Lowest group price over items, fen. */

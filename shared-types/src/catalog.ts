@@ -48,6 +48,8 @@ export interface CampaignView {
   /** 截单 time. */
   cutoffAt: IsoDateTime;
   pickupDate: string;
+  /** 秒杀 campaign (shown with a badge; ordered through the flash-sale gate). */
+  flashSale: boolean;
   items: CampaignItemView[];
   /** Units sold over all items. */
   soldQuantity: number;

@@ -12,3 +12,4 @@ export * from './levels';
 export * from './communities';
 export * from './tags';
 export * from './uploads';
+export * from './orders';

@@ -7,6 +7,8 @@ import { IdentityModule } from './identity';
 import { InventoryModule } from './inventory';
 import { LeadersModule } from './leaders';
 import { MembersModule } from './members';
+import { OrdersModule } from './orders';
+import { PaymentsModule } from './payments';
 import { SystemModule } from './system';
 import { UploadsModule } from './uploads';
 
@@ -19,6 +21,8 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   InventoryModule,
   CatalogModule,
   CampaignsModule,
+  PaymentsModule,
+  OrdersModule,
   SystemModule,
   UploadsModule,
   SeedModule,

@@ -7,6 +7,7 @@ export {
   type NodeEnv,
   type ProcessRole,
 } from './config/app-config';
+export type { OrdersConfig, PaymentsConfig, WechatPayConfigValues } from './config/payments-config';
 export {
   BusinessError,
   ConflictError,
@@ -59,5 +60,6 @@ export {
   suffixPattern,
 } from './database/query-helpers';
 export { FILE_STORAGE, type FileStorage } from './storage/file-storage';
+export { RedisClient } from './redis/redis-client';
 export { newStorageKey, type StoredExtension } from './storage/storage-key';
 export { SHANGHAI_OFFSET_MS, addDays, shanghaiDate, shanghaiTime } from './time/shanghai';

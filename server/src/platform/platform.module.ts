@@ -10,6 +10,7 @@ import { createValidationPipe } from './http/validation';
 import { PlatformLoggerModule } from './logging/logger.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueueModule } from './queue/queue.module';
+import { RedisClient } from './redis/redis-client';
 import { createFileStorage } from './storage/create-file-storage';
 import { FILE_STORAGE } from './storage/file-storage';
 
@@ -34,8 +35,9 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         RedisHealth,
         HealthService,
+        RedisClient,
       ],
-      exports: [APP_CONFIG, FILE_STORAGE],
+      exports: [APP_CONFIG, FILE_STORAGE, RedisClient],
     };
   }
 }

@@ -56,6 +56,7 @@ export class CampaignPresenter {
       endAt: campaign.endAt.toISOString(),
       cutoffAt: campaign.cutoffAt.toISOString(),
       pickupDate: campaign.pickupDate,
+      flashSale: campaign.flashSale,
       items,
       soldQuantity: sum(items.map((i) => i.soldQuantity)),
     };
@@ -89,6 +90,7 @@ export class CampaignPresenter {
       cutoffAt: campaign.cutoffAt.toISOString(),
       pickupDate: campaign.pickupDate,
       audience: record.audience,
+      flashSale: campaign.flashSale,
       audienceLevelNames: names.levels,
       audienceLeaderNames: names.leaders,
       items,
@@ -111,6 +113,7 @@ export class CampaignPresenter {
       cutoffAt: campaign.cutoffAt.toISOString(),
       pickupDate: campaign.pickupDate,
       audience: campaign.audience,
+      flashSale: campaign.flashSale,
       itemCount: items.length,
       soldQuantity: sum(items.map((i) => i.soldQuantity)),
       minGroupPrice: items.length > 0 ? Math.min(...items.map((i) => i.groupPrice)) : 0,

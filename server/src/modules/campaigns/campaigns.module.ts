@@ -8,6 +8,7 @@ import { MembersModule } from '../members';
 import { AdminCampaignsController } from './api/admin-campaigns.controller';
 import { AppCampaignsController } from './api/app-campaigns.controller';
 import { AppLeaderCampaignsController } from './api/app-leader-campaigns.controller';
+import { CampaignOrderingService } from './campaign-ordering.service';
 import { CampaignPresenter } from './campaign-presenter';
 import { CampaignShopService } from './campaign-shop.service';
 import { CampaignValidator } from './campaign-validator';
@@ -33,6 +34,7 @@ import { PosterImages } from './poster/poster-images';
   controllers: [AdminCampaignsController, AppCampaignsController, AppLeaderCampaignsController],
   providers: [
     CampaignsService,
+    CampaignOrderingService,
     CampaignShopService,
     LeaderCampaignsService,
     CampaignPresenter,
@@ -41,6 +43,6 @@ import { PosterImages } from './poster/poster-images';
     PosterImages,
     { provide: CampaignLeaderDirectory, useClass: LeadersServiceDirectory },
   ],
-  exports: [CampaignsService],
+  exports: [CampaignsService, CampaignOrderingService],
 })
 export class CampaignsModule {}

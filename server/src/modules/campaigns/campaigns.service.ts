@@ -52,6 +52,7 @@ export interface NewCampaign extends CampaignSchedule {
   status: CampaignStatus;
   /** A kind alone means no ids ('all'). */
   audience: CampaignAudienceKind | CampaignAudience;
+  flashSale?: boolean;
   items: CampaignItemDraft[];
 }
 
@@ -81,6 +82,7 @@ export class CampaignsService {
         : input.audience;
     const content: CampaignContent = {
       ...input,
+      flashSale: input.flashSale ?? false,
       coverKey: input.coverKey ?? null,
       audience: normalizeAudience(audience),
     };
@@ -186,6 +188,7 @@ export class CampaignsService {
           cutoffAt: next.cutoffAt,
           pickupDate: next.pickupDate,
           audience: next.audience.kind,
+          flashSale: next.flashSale,
         },
       );
       await saveAudienceTargets(m, id, next.audience);
@@ -289,6 +292,7 @@ export class CampaignsService {
       cutoffAt: content.cutoffAt,
       pickupDate: content.pickupDate,
       audience: content.audience.kind,
+      flashSale: content.flashSale,
       duplicatedFromId: extra.duplicatedFromId,
     });
     await repo.insert(row);
@@ -347,6 +351,7 @@ function contentOf(input: CampaignInput): CampaignContent {
     cutoffAt: new Date(input.cutoffAt),
     pickupDate: input.pickupDate,
     audience: normalizeAudience(input.audience),
+    flashSale: input.flashSale ?? false,
     items: input.items.map((i) => ({
       skuId: i.skuId,
       groupPrice: i.groupPrice,
@@ -367,6 +372,7 @@ function contentOfRecord({ campaign, audience, items }: CampaignRecord): Campaig
     cutoffAt: campaign.cutoffAt,
     pickupDate: campaign.pickupDate,
     audience,
+    flashSale: campaign.flashSale,
     items: items.map((i) => ({
       skuId: i.skuId,
       groupPrice: i.groupPrice,

@@ -1,5 +1,12 @@
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsService, type NewCampaign } from './campaigns.service';
+export {
+  CampaignOrderingService,
+  type CampaignHeader,
+  type OrderingCampaign,
+  type OrderingItem,
+  type SaleLine,
+} from './campaign-ordering.service';
 export type { CampaignItemDraft } from './domain/campaign-rules';
 export {
   priceCampaignLines,

@@ -1,8 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BindingReason, type MemberChannel, type MemberProfile } from '@linli/shared-types';
-import { NotFoundError, RequestContext, requireMember, TransactionRunner } from '../../platform';
+import {
+  NotFoundError,
+  prefixPattern,
+  RequestContext,
+  requireMember,
+  TransactionRunner,
+} from '../../platform';
 import { LeaderLifecycleHooks, LeadersService, type JoinableCommunity } from '../leaders';
 import { decideAttribution, entryBindingTarget } from './domain/binding-rules';
 import { CommunityJoinsService } from './community-joins.service';
@@ -24,6 +30,16 @@ export interface MemberIdentity {
   entryChannel?: MemberChannel;
   /** The community whose invite the member opened: joined; for a new member also the first community. */
   entryCommunity?: JoinableCommunity | null;
+}
+
+/** What other contexts may know about a member to serve them. */
+export interface MemberContact {
+  id: number;
+  nickname: string;
+  phone: string | null;
+  phoneTail: string | null;
+  openid: string;
+  currentLeaderId: number | null;
 }
 
 export interface NewMember {
@@ -204,11 +220,62 @@ export class MembersService implements OnModuleInit {
   }
 
   /** The leader the member buys at, or null when unbound (or unknown). */
-  async currentLeaderIdOf(memberId: number): Promise<number | null> {
-    const member = await this.dataSource
+  async currentLeaderIdOf(
+    memberId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number | null> {
+    const member = await manager
       .getRepository(MemberEntity)
       .findOne({ where: { id: memberId }, select: { id: true, currentLeaderId: true } });
     return member?.currentLeaderId ?? null;
+  }
+
+  /** Names, phones and openids of members (orders show buyers; payments need the payer's openid). */
+  async contactsOf(
+    memberIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, MemberContact>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await manager.getRepository(MemberEntity).find({
+      where: { id: In([...new Set(memberIds)]) },
+      select: { id: true, nickname: true, phone: true, phoneTail: true, openid: true, currentLeaderId: true },
+    });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          nickname: r.nickname,
+          phone: r.phone,
+          phoneTail: r.phoneTail,
+          openid: r.openid,
+          currentLeaderId: r.currentLeaderId,
+        },
+      ]),
+    );
+  }
+
+  /** Members whose phone starts with these digits (an index range), at most `limit`. */
+  async idsByPhonePrefix(prefix: string, limit: number): Promise<number[]> {
+    const rows = await this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .select('m.id', 'id')
+      .where("m.phone LIKE :pattern ESCAPE '!'", { pattern: prefixPattern(prefix) })
+      .orderBy('m.phone', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Members of a leader whose phone ends with these 4 digits (尾号; indexed per leader). */
+  async idsByPhoneTail(leaderId: number, tail: string): Promise<number[]> {
+    const rows = await this.dataSource.getRepository(MemberEntity).find({
+      where: { currentLeaderId: leaderId, phoneTail: tail },
+      select: { id: true },
+      take: 200,
+    });
+    return rows.map((r) => r.id);
   }
 
   /** GET /api/app/me */

@@ -19,7 +19,8 @@ export async function createHttpApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options.extraModules),
     createFastifyAdapter(config),
-    { bufferLogs: true, abortOnError: false },
+    // rawBody: WeChat Pay notifications are verified over the exact bytes received.
+    { bufferLogs: true, abortOnError: false, rawBody: true },
   );
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();

@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { resolveJwtSecret } from './jwt-secret';
+import {
+  readOrdersConfig,
+  readPaymentsConfig,
+  type OrdersConfig,
+  type PaymentsConfig,
+} from './payments-config';
 
 export { ConfigError };
 
@@ -40,6 +46,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Uploaded images: local disk under `dir`, served at /uploads/ (see platform/storage). */
   uploads: { storage: 'local'; dir: string; maxBytes: number };
+  orders: OrdersConfig;
+  payments: PaymentsConfig;
   version: string;
 }
 
@@ -106,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
   }
 
   const port = read.integer('PORT', 3000, 1, 65535);
+  const publicBaseUrl = readPublicBaseUrl(read.optionalString('PUBLIC_BASE_URL'), port);
   const config: Omit<AppConfig, 'jwt'> & { jwt: Omit<AppConfig['jwt'], 'secret'> } = {
     nodeEnv,
     port,
@@ -135,12 +144,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     runMigrations: read.boolean('RUN_MIGRATIONS', true),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     staticRoot: resolveStaticRoot(read.optionalString('STATIC_ROOT')),
-    publicBaseUrl: readPublicBaseUrl(read.optionalString('PUBLIC_BASE_URL'), port),
+    publicBaseUrl,
     uploads: {
       storage: read.oneOf('UPLOAD_STORAGE', ['local'], 'local'),
       dir: resolveUploadDir(read.optionalString('UPLOAD_DIR'), database),
       maxBytes: read.integer('UPLOAD_MAX_BYTES', 5_242_880, 1024, 20_971_520),
     },
+    orders: readOrdersConfig(read),
+    payments: readPaymentsConfig(read, { isProduction, publicBaseUrl, wechatAppId: wechatAppId ?? null }),
     version: readServerVersion(),
   };
   const adminPassword = config.adminInitialPassword;
@@ -161,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
   return { ...config, jwt: { ...config.jwt, secret } };
 }
 
-class EnvReader {
+export class EnvReader {
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
   /** Empty strings count as "not set", which is what `FOO= node main.js` means to people. */
@@ -213,7 +224,7 @@ class EnvReader {
   }
 }
 
-function validateUrl(name: string, value: string, protocols: string[]): URL {
+export function validateUrl(name: string, value: string, protocols: string[]): URL {
   let url: URL;
   try {
     url = new URL(value);

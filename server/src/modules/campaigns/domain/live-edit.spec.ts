@@ -9,6 +9,7 @@ const current: CampaignContent = {
   cutoffAt: new Date('2026-03-02T14:00:00Z'),
   pickupDate: '2026-03-03',
   audience: { kind: 'all', levelIds: [], leaderIds: [] },
+  flashSale: false,
   items: [
     { skuId: 1, groupPrice: 1990, originalPrice: 2990, perMemberLimit: 2, stockCap: 100 },
     { skuId: 2, groupPrice: 990, originalPrice: 1290, perMemberLimit: 0, stockCap: null },
@@ -63,6 +64,7 @@ describe('liveEditLocks', () => {
     ['an earlier end', edit({ endAt: new Date('2026-03-02T23:00:00Z') }), 'endAt'],
     ['an earlier cut-off', edit({ cutoffAt: new Date('2026-03-02T13:00:00Z') }), 'cutoffAt'],
     ['the audience', edit({ audience: { kind: 'leaders', levelIds: [], leaderIds: [7] } }), 'audience'],
+    ['the flash-sale switch', edit({ flashSale: true }), 'flashSale'],
     ['a removed item', edit({ items: [current.items[0]] }), 'items'],
     ['a group price', withItem(1, { groupPrice: 890 }), 'items.1'],
     ['an original price', withItem(0, { originalPrice: 3990 }), 'items.0'],

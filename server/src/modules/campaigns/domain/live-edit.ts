@@ -8,6 +8,8 @@ export interface CampaignContent extends CampaignSchedule {
   coverKey: string | null;
   description: string | null;
   audience: CampaignAudience;
+  /** 秒杀: orders pass the Redis flash-sale gate. */
+  flashSale: boolean;
   items: CampaignItemDraft[];
 }
 
@@ -30,6 +32,7 @@ export function liveEditLocks(current: CampaignContent, next: CampaignContent): 
   if (next.endAt < current.endAt) lock('endAt', '活动进行中，结束时间只能延后');
   if (next.cutoffAt < current.cutoffAt) lock('cutoffAt', '活动进行中，截单时间只能延后');
   if (!sameAudience(current.audience, next.audience)) lock('audience', '活动进行中，不能修改投放范围');
+  if (current.flashSale !== next.flashSale) lock('flashSale', '活动进行中，不能切换秒杀');
 
   const nextBySku = new Map(next.items.map((item, index) => [item.skuId, { item, index }]));
   const removed = current.items.filter((item) => !nextBySku.has(item.skuId));

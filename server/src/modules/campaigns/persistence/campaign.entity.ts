@@ -42,6 +42,10 @@ export class CampaignEntity {
   @Column({ type: 'varchar', length: 16, default: 'all' })
   audience!: CampaignAudienceKind;
 
+  /** 秒杀: orders pass the Redis flash-sale gate before the database. */
+  @Column({ type: 'boolean', default: false })
+  flashSale!: boolean;
+
   /** The campaign this one was copied from (复制), if any. */
   @Column({ type: 'int', nullable: true })
   duplicatedFromId!: number | null;

@@ -7,6 +7,7 @@ import {
   type WechatPhone,
 } from '../domain/wechat-phone';
 import { interpretCode2Session, type WechatSession } from '../domain/wechat-session';
+import { interpretSubscribeSend, type SubscribeMessage, type SubscribeOutcome } from './subscribe-message';
 import { interpretWxacode, isValidScene, type WxacodeOutcome, type WxacodeRequest } from './wxacode';
 
 const TIMEOUT_MS = 5000;
@@ -73,6 +74,38 @@ export class WechatClient {
     if (outcome.ok) return outcome.png;
     this.logger.warn({ detail: outcome.detail }, 'getwxacodeunlimit refused');
     throw failed();
+  }
+
+  /**
+   * Sends a subscription message (订阅消息). 'not_subscribed' and 'rejected' are final answers (the caller
+   * logs them); a rejected access token is refreshed once; anything else throws so a job retries it.
+   */
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeOutcome> {
+    this.requireConfig();
+    const send = async (token: string) => {
+      const url = this.apiUrl('cgi-bin/message/subscribe/send', { access_token: token });
+      const { status, body } = await this.call(url, 'subscribe/send', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          touser: message.openid,
+          template_id: message.templateId,
+          page: message.page,
+          data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+        }),
+      });
+      return interpretSubscribeSend(status, body);
+    };
+    let token = await this.currentAccessToken();
+    let outcome = await send(token);
+    if (!outcome.ok && outcome.failure === 'token_rejected') {
+      token = await this.refreshedAccessToken(token);
+      outcome = await send(token);
+    }
+    if (!outcome.ok && (outcome.failure === 'upstream' || outcome.failure === 'token_rejected')) {
+      throw new Error(`subscribe/send failed: ${outcome.detail}`);
+    }
+    return outcome;
   }
 
   private async requestWxacode(token: string, request: WxacodeRequest): Promise<WxacodeOutcome> {

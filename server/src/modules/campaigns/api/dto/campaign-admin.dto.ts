@@ -29,6 +29,7 @@ export class CampaignDetailDto implements CampaignDetail {
   @ApiProperty({ format: 'date-time' }) cutoffAt!: string;
   @ApiProperty() pickupDate!: string;
   @ApiProperty({ type: CampaignAudienceDto }) audience!: CampaignAudienceDto;
+  @ApiProperty({ description: '秒杀活动' }) flashSale!: boolean;
   @ApiProperty({ type: [String] }) audienceLevelNames!: string[];
   @ApiProperty({ type: [String] }) audienceLeaderNames!: string[];
   @ApiProperty({ type: [CampaignAdminItemDto] }) items!: CampaignAdminItemDto[];
@@ -48,6 +49,7 @@ export class CampaignListItemDto implements CampaignListItem {
   @ApiProperty({ format: 'date-time' }) cutoffAt!: string;
   @ApiProperty() pickupDate!: string;
   @ApiProperty({ enum: ['all', 'levels', 'leaders'] }) audience!: CampaignAudienceKind;
+  @ApiProperty({ description: '秒杀活动' }) flashSale!: boolean;
   @ApiProperty() itemCount!: number;
   @ApiProperty() soldQuantity!: number;
   @ApiProperty({ description: '最低团购价（分）' }) minGroupPrice!: number;

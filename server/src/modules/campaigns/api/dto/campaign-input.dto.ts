@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsDefined,
   IsIn,
@@ -132,6 +133,11 @@ export class CampaignInputDto implements CampaignInput {
   @ValidateNested()
   @Type(() => CampaignAudienceDto)
   audience!: CampaignAudienceDto;
+
+  @ApiPropertyOptional({ description: '秒杀活动：下单先经 Redis 秒杀闸门，进行中不可切换', default: false })
+  @IsOptional()
+  @IsBoolean({ message: '秒杀开关必须是 true 或 false' })
+  flashSale?: boolean;
 
   @ApiProperty({ type: [CampaignItemInputDto], minItems: 1, maxItems: 100 })
   @IsArray({ message: '商品必须是数组' })

@@ -33,6 +33,7 @@ export class CampaignViewDto implements CampaignView {
   @ApiProperty({ format: 'date-time' }) endAt!: string;
   @ApiProperty({ format: 'date-time', description: '截单时间' }) cutoffAt!: string;
   @ApiProperty({ example: '2026-03-02', description: '提货日期（北京时间）' }) pickupDate!: string;
+  @ApiProperty({ description: '秒杀活动' }) flashSale!: boolean;
   @ApiProperty({ type: [CampaignItemViewDto] }) items!: CampaignItemViewDto[];
   @ApiProperty({ description: '所有商品已团件数之和' }) soldQuantity!: number;
 }

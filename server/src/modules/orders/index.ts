@@ -1,0 +1,3 @@
+export { OrdersModule } from './orders.module';
+export { ORDER_EVENTS, type OrderOutboxEvent } from './order-timeline';
+export { OrderQueries } from './order-queries.service';

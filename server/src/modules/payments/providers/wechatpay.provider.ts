@@ -1,0 +1,128 @@
+import type { PaymentsConfig } from '../../../platform';
+import {
+  WechatPayApiError,
+  WechatPayClient,
+  WechatPayNotificationVerifier,
+  type WechatPayConfig,
+} from '../wechatpay';
+import {
+  PaymentProvider,
+  ProviderRejectedError,
+  type PrepayRequest,
+  type PrepayResult,
+  type ProviderRefund,
+  type ProviderRefundRequest,
+  type ProviderTrade,
+} from './payment-provider';
+import { refundOf, tradeOf } from './trade-mapping';
+
+/** WeChat's prepay ids stay valid for two hours. */
+const PREPAY_VALID_MS = 2 * 60 * 60_000;
+
+/** Refund refusals that can pass with time (refunds are idempotent by out_refund_no, so retrying is safe). */
+const RETRYABLE_REFUND_CODES = ['FREQUENCY_LIMITED', 'NOT_ENOUGH', 'SYSTEM_ERROR', 'BAD_SIGNATURE'];
+
+/** Where WeChat Pay POSTs payment and refund notifications (one endpoint; the event type tells them apart). */
+export const NOTIFY_PATH = '/api/payments/wechatpay/notify';
+
+/** Real money: WeChat Pay API v3, JSAPI (mini-program) payments. */
+export class WechatPayProvider extends PaymentProvider {
+  readonly name = 'wechatpay' as const;
+  readonly merchant: { mchid: string; appid: string };
+  readonly notificationVerifier: WechatPayNotificationVerifier;
+  private readonly client: WechatPayClient;
+  private readonly notifyUrl: string;
+
+  constructor(config: Extract<PaymentsConfig, { provider: 'wechatpay' }>, fetchImpl?: typeof fetch) {
+    super();
+    const values = config.wechatpay;
+    const clientConfig: WechatPayConfig = {
+      mchid: values.mchid,
+      appid: values.appid,
+      merchantSerialNo: values.merchantSerialNo,
+      merchantPrivateKey: values.merchantPrivateKeyPem,
+      apiV3Key: values.apiV3Key,
+      platformPublicKey: values.platformPublicKeyPem,
+      platformPublicKeyId: values.platformPublicKeyId,
+      apiBase: values.apiBase,
+    };
+    this.client = new WechatPayClient(clientConfig, fetchImpl ? { fetch: fetchImpl } : {});
+    this.merchant = { mchid: values.mchid, appid: values.appid };
+    this.notificationVerifier = new WechatPayNotificationVerifier({
+      platformPublicKey: values.platformPublicKeyPem,
+      platformPublicKeyId: values.platformPublicKeyId,
+      apiV3Key: values.apiV3Key,
+    });
+    this.notifyUrl = `${config.notifyBaseUrl}${NOTIFY_PATH}`;
+  }
+
+  async prepay(request: PrepayRequest): Promise<PrepayResult> {
+    const { prepayId } = await this.client.createJsapiPrepay({
+      description: request.description,
+      outTradeNo: request.outTradeNo,
+      amountFen: request.amountFen,
+      payerOpenid: request.payerOpenid,
+      notifyUrl: this.notifyUrl,
+      timeExpire: request.expiresAt,
+    });
+    return { prepayId, validUntil: new Date(Date.now() + PREPAY_VALID_MS) };
+  }
+
+  requestPaymentParams(prepayId: string) {
+    const {
+      timeStamp,
+      nonceStr,
+      package: packageValue,
+      signType,
+      paySign,
+    } = this.client.requestPaymentParams(prepayId);
+    return { timeStamp, nonceStr, package: packageValue, signType, paySign };
+  }
+
+  async query(outTradeNo: string): Promise<ProviderTrade | null> {
+    const resource = await this.client.queryByOutTradeNo(outTradeNo);
+    return resource ? tradeOf(resource) : null;
+  }
+
+  async close(outTradeNo: string): Promise<'closed' | 'already_paid'> {
+    try {
+      await this.client.closeOrder(outTradeNo);
+      return 'closed';
+    } catch (error) {
+      if (error instanceof WechatPayApiError && error.code === 'ORDERPAID') return 'already_paid';
+      if (error instanceof WechatPayApiError && error.code === 'ORDER_NOT_EXIST') return 'closed';
+      throw error;
+    }
+  }
+
+  async refund(request: ProviderRefundRequest): Promise<ProviderRefund> {
+    try {
+      const outcome = await this.client.refund({
+        outTradeNo: request.outTradeNo,
+        outRefundNo: request.outRefundNo,
+        refundFen: request.refundFen,
+        totalFen: request.totalFen,
+        reason: request.reason,
+        notifyUrl: this.notifyUrl,
+      });
+      return refundOf(outcome.refundId, outcome.status);
+    } catch (error) {
+      // A 4xx is WeChat saying no to this request: asking again will not change it. Except a rate limit
+      // or a merchant balance that is short right now: those are retried later with the same number.
+      if (
+        error instanceof WechatPayApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        !RETRYABLE_REFUND_CODES.includes(error.code)
+      ) {
+        throw new ProviderRejectedError(error.code, error.message);
+      }
+      throw error;
+    }
+  }
+
+  async queryRefund(outRefundNo: string): Promise<ProviderRefund | null> {
+    const outcome = await this.client.queryRefund(outRefundNo);
+    return outcome ? refundOf(outcome.refundId, outcome.status) : null;
+  }
+}
