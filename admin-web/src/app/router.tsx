@@ -28,6 +28,8 @@ const MovementsPage = lazy(() => import('../pages/inventory/movements'));
 const CampaignsPage = lazy(() => import('../pages/campaigns'));
 const CampaignEditPage = lazy(() => import('../pages/campaigns/edit'));
 const CampaignDetailPage = lazy(() => import('../pages/campaigns/detail'));
+const OrdersPage = lazy(() => import('../pages/orders'));
+const OrderDetailPage = lazy(() => import('../pages/orders/detail'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
@@ -50,6 +52,8 @@ const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/campaigns/new', CampaignEditPage],
   ['/campaigns/:id', CampaignDetailPage],
   ['/campaigns/:id/edit', CampaignEditPage],
+  ['/orders', OrdersPage],
+  ['/orders/:id', OrderDetailPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
   ['/system/event-deliveries', EventDeliveriesPage],

@@ -52,6 +52,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'campaign.duplicate': '复制团购活动',
   'campaign.start': '团购活动自动开始',
   'campaign.finish': '团购活动自动结束',
+  'order.cancel': '取消订单',
+  'order.refund': '订单退款',
+  'order.mark_ready': '订单设为待提货',
+  'order.refund_retry': '重试订单退款',
   'system.eventDelivery.retry': '重试事件投递',
 };
 
@@ -160,6 +164,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   upgraded: '升级',
   downgraded: '降级',
   held: '保级期内跳过',
+  refundId: '退款 ID',
+  flashSale: '秒杀',
 };
 
 /**

@@ -34,6 +34,7 @@ export const PERMISSION_INFO: Record<Permission, { label: string; area: Permissi
   'campaigns.write': { label: '管理团购活动', area: 'campaigns' },
   'orders.read': { label: '查看订单', area: 'orders' },
   'orders.write': { label: '处理订单', area: 'orders' },
+  'orders.refund': { label: '订单退款', area: 'orders' },
   'aftersales.read': { label: '查看售后', area: 'orders' },
   'aftersales.write': { label: '处理售后', area: 'orders' },
   'fulfillment.read': { label: '查看分拣配送', area: 'fulfillment' },

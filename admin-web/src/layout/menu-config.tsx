@@ -13,9 +13,11 @@ import {
   CrownOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   SendOutlined,
   SettingOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   TagsOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -126,6 +128,20 @@ export const MENU: MenuNode[] = [
         permission: 'campaigns.read',
         detailLabel: (rest) =>
           rest === '/new' ? '新建活动' : rest.endsWith('/edit') ? '编辑活动' : '活动详情',
+      },
+    ],
+  },
+  {
+    key: 'orders',
+    label: '订单',
+    icon: <ShoppingCartOutlined />,
+    children: [
+      {
+        key: '/orders',
+        label: '订单管理',
+        icon: <FileTextOutlined />,
+        permission: 'orders.read',
+        detailLabel: '订单详情',
       },
     ],
   },

@@ -120,6 +120,17 @@ describe('商品 / 库存 / 团购活动', () => {
   });
 });
 
+describe('订单', () => {
+  it('puts /orders/12 under 订单管理, guards it with orders.read and shows it to every order role', () => {
+    expect(findRouteTrail(APP_MENU, '/orders/12').map((n) => n.label)).toEqual(['订单', '订单管理']);
+    expect(permissionForPath(APP_MENU, '/orders/:id')).toBe('orders.read');
+    for (const role of ['operator', 'finance', 'warehouse', 'service'] as const)
+      expect(filterMenu(APP_MENU, permissionsOf([role])).map((n) => n.label)).toContain('订单');
+    const leaf = findRouteTrail(APP_MENU, '/orders/12').at(-1)!;
+    expect(breadcrumbDetailLabel(leaf, '/orders/12')).toBe('订单详情');
+  });
+});
+
 describe('safeRedirect', () => {
   it('accepts in-app paths with their query', () => {
     expect(safeRedirect('/system/staff?page=2')).toBe('/system/staff?page=2');

@@ -4,6 +4,7 @@ import {
   campaignProblems,
   defaultCampaignValues,
   isoToShanghai,
+  lockedWhenLive,
   itemFromPicker,
   shanghaiToIso,
   toCampaignInput,
@@ -24,6 +25,7 @@ const detail: CampaignDetail = {
   endAt: '2026-11-26T15:00:00.000Z',
   pickupDate: '2026-11-27',
   audience: { kind: 'levels', levelIds: [2, 3], leaderIds: [] },
+  flashSale: true,
   audienceLevelNames: ['银牌团长', '金牌团长'],
   audienceLeaderNames: [],
   items: [
@@ -75,6 +77,7 @@ describe('campaign form mapping', () => {
       cutoffAt: detail.cutoffAt,
       pickupDate: '2026-11-27',
       audience: { kind: 'levels', levelIds: [2, 3], leaderIds: [] },
+      flashSale: true,
       items: [{ skuId: 11, groupPrice: 2990, originalPrice: 3990, perMemberLimit: 2, stockCap: 50 }],
     });
   });
@@ -118,6 +121,18 @@ describe('campaign form mapping', () => {
     expect(values.startAt?.format('YYYY-MM-DD HH:mm')).toBe('2026-11-25 10:00');
     expect(values.cutoffAt?.format('YYYY-MM-DD HH:mm')).toBe('2026-11-27 22:00');
     expect(values.pickupDate?.format('YYYY-MM-DD')).toBe('2026-11-28');
+  });
+});
+
+describe('秒杀 switch', () => {
+  it('is off for a new campaign, always sent, and locked only while the campaign is live', () => {
+    const fresh = defaultCampaignValues();
+    expect(fresh.flashSale).toBe(false);
+    expect(toCampaignInput({ ...valuesFromDetail(detail), flashSale: false }).flashSale).toBe(false);
+    expect(lockedWhenLive('live').flashSale).toBe(true);
+    expect(lockedWhenLive('draft').flashSale).toBe(false);
+    expect(lockedWhenLive('scheduled').flashSale).toBe(false);
+    expect(lockedWhenLive(null).flashSale).toBe(false);
   });
 });
 

@@ -60,6 +60,8 @@ export interface CampaignFormValues {
   audienceKind: CampaignAudienceKind;
   levelIds: number[];
   leaderIds: number[];
+  /** 秒杀: orders pass the Redis flash-sale gate; fixed once the campaign is live. */
+  flashSale: boolean;
   items: CampaignItemRow[];
 }
 
@@ -76,6 +78,7 @@ export function defaultCampaignValues(now: Date = new Date()): Partial<CampaignF
     audienceKind: 'all',
     levelIds: [],
     leaderIds: [],
+    flashSale: false,
     items: [],
   };
 }
@@ -112,6 +115,7 @@ export function valuesFromDetail(detail: CampaignDetail): CampaignFormValues {
     audienceKind: detail.audience.kind,
     levelIds: detail.audience.levelIds,
     leaderIds: detail.audience.leaderIds,
+    flashSale: detail.flashSale,
     items: detail.items.map((item) => ({
       skuId: item.skuId,
       productName: item.productName,
@@ -144,6 +148,8 @@ export function toCampaignInput(values: CampaignFormValues): CampaignInput {
       levelIds: values.audienceKind === 'levels' ? values.levelIds : [],
       leaderIds: values.audienceKind === 'leaders' ? values.leaderIds : [],
     },
+    // Always sent: the server reads a missing flag as "off", which a live flash sale must not become.
+    flashSale: values.flashSale,
     items: values.items.map((row) => ({
       skuId: row.skuId,
       groupPrice: yuanToFen(row.groupPriceYuan ?? 0),
@@ -181,7 +187,11 @@ export function campaignProblems(values: CampaignFormValues, status: CampaignSta
 }
 
 /** Which parts are locked on a live campaign (see CampaignInput editing rules). */
-export function lockedWhenLive(status: CampaignStatus | null): { startAt: boolean; audience: boolean } {
+export function lockedWhenLive(status: CampaignStatus | null): {
+  startAt: boolean;
+  audience: boolean;
+  flashSale: boolean;
+} {
   const live = status === 'live';
-  return { startAt: live, audience: live };
+  return { startAt: live, audience: live, flashSale: live };
 }

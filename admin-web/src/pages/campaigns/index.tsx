@@ -20,6 +20,7 @@ import { pageFromSearch, pageToSearch } from '../../utils/url-query';
 import { Cover } from '../catalog/components/ProductBits';
 import { isoToShanghai } from './campaign-form';
 import { CampaignStatusTag } from './components/CampaignStatusTag';
+import { FlashSaleTag } from './components/FlashSaleTag';
 import { useCampaignAction } from './components/useCampaignAction';
 import { ACTION_TEXT, actionsFor, campaignKeys, fetchCampaigns } from './service';
 
@@ -65,6 +66,7 @@ export default function CampaignsPage() {
                 {c.title}
               </Typography.Text>
             </Link>
+            {c.flashSale && <FlashSaleTag style={{ marginLeft: 8 }} />}
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
               {c.itemCount} 个商品 · {CAMPAIGN_AUDIENCE_LABELS[c.audience]}
               {c.itemCount > 0 ? ` · ${formatFen(c.minGroupPrice)} 起` : ''}

@@ -255,6 +255,16 @@ export class MembersService implements OnModuleInit {
     );
   }
 
+  /** Stamps the member's first order (source attribution shows it), once: later orders change nothing. */
+  async markFirstOrderWith(manager: EntityManager, memberId: number, at: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ firstOrderAt: at })
+      .where('id = :memberId AND first_order_at IS NULL', { memberId })
+      .execute();
+  }
+
   /** Members whose phone starts with these digits (an index range), at most `limit`. */
   async idsByPhonePrefix(prefix: string, limit: number): Promise<number[]> {
     const rows = await this.dataSource

@@ -215,98 +215,103 @@ export class CheckoutService {
   private async create(ctx: RequestContext, memberId: number, input: NewOrder): Promise<OrderDetail> {
     const { campaign } = input;
     const payDeadlineAt = new Date(Date.now() + this.config.orders.payTimeoutMinutes * 60_000);
-    const orderId = await this.tx.run(async (m) => {
-      const now = new Date();
-      const buyer = await this.buyerLeader(m, memberId);
-      if (!buyer.leader) {
-        throw new ConflictError(
-          'ORDER_NO_PICKUP_POINT',
-          buyer.suspended ? '你的团长暂停接单，请更换自提点后再下单' : '请先选择自提点',
+    const orderId = await this.tx.run(
+      async (m) => {
+        const now = new Date();
+        const buyer = await this.buyerLeader(m, memberId);
+        if (!buyer.leader) {
+          throw new ConflictError(
+            'ORDER_NO_PICKUP_POINT',
+            buyer.suspended ? '你的团长暂停接单，请更换自提点后再下单' : '请先选择自提点',
+          );
+        }
+        if (!isOfferedAt(campaign.audience, buyer.leader)) throw campaignNotFound();
+        const fresh = await this.campaigns.headersOf([campaign.id], m);
+        const header = fresh.get(campaign.id);
+        if (!header) throw campaignNotFound();
+        assertOrderable(price({ ...campaign, ...header }, input.lines, now, new Map()), { skipStock: true });
+
+        const pricing = price(campaign, input.lines, now, new Map());
+        const items = new Map(campaign.items.map((i) => [i.itemId, i]));
+        const quotaLines = input.lines
+          .map((l) => ({ ...l, limit: items.get(l.itemId)!.perMemberLimit }))
+          // Flash sales track every item per member (the gate is rebuilt from these rows).
+          .filter((l) => l.limit > 0 || campaign.flashSale);
+        const over = await takeQuotas(m, memberId, quotaLines);
+        if (over) throw overLimit(campaign, over.itemId, over.held);
+
+        const summary = await this.leaders.getSummary(buyer.leader.id, m);
+        const order = m.getRepository(OrderEntity).create({
+          orderNo: this.numbers.next(now),
+          memberId,
+          leaderId: buyer.leader.id,
+          campaignId: campaign.id,
+          status: 'pending_payment',
+          flashSale: campaign.flashSale,
+          goodsAmount: pricing.total,
+          discountAmount: 0,
+          payableAmount: pricing.total,
+          paidAmount: 0,
+          refundedAmount: 0,
+          itemCount: input.lines.reduce((sum, l) => sum + l.quantity, 0),
+          remark: input.remark,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: input.requestHash,
+          stockLines: [],
+          pickupSnapshot: {
+            leaderName: summary?.name ?? buyer.leader.name,
+            leaderPhone: summary?.phone ?? null,
+            pickupPoint: summary?.pickupPoint ?? null,
+          },
+          payDeadlineAt,
+          paidAt: null,
+          readyAt: null,
+          pickedUpAt: null,
+          cancelledAt: null,
+          cancelReason: null,
+          pickupCode: null,
+          openPickupCode: null,
+        });
+        await m.getRepository(OrderEntity).insert(order);
+        order.id = Number(order.id);
+        await m.getRepository(OrderLineEntity).insert(
+          pricing.lines.map((line) => {
+            const item = items.get(line.itemId)!;
+            return {
+              orderId: order.id,
+              campaignItemId: item.itemId,
+              skuId: item.skuId,
+              productId: item.productId,
+              productName: item.productName.slice(0, 100),
+              specText: item.specText.slice(0, 100),
+              imageUrl: item.imageUrl,
+              unitPrice: line.unitPrice,
+              originalPrice: item.originalPrice,
+              quantity: line.quantity,
+              lineTotal: line.lineTotal,
+            };
+          }),
         );
-      }
-      if (!isOfferedAt(campaign.audience, buyer.leader)) throw campaignNotFound();
-      const fresh = await this.campaigns.headersOf([campaign.id], m);
-      const header = fresh.get(campaign.id);
-      if (!header) throw campaignNotFound();
-      assertOrderable(price({ ...campaign, ...header }, input.lines, now, new Map()), { skipStock: true });
+        await this.timeline.record(m, order, {
+          type: 'placed',
+          from: null,
+          to: 'pending_payment',
+          actor: actorOf(ctx),
+          note: input.remark ? `备注：${input.remark}` : null,
+          publish: ORDER_EVENTS.placed,
+        });
 
-      const pricing = price(campaign, input.lines, now, new Map());
-      const items = new Map(campaign.items.map((i) => [i.itemId, i]));
-      const quotaLines = input.lines
-        .map((l) => ({ ...l, limit: items.get(l.itemId)!.perMemberLimit }))
-        // Flash sales track every item per member (the gate is rebuilt from these rows).
-        .filter((l) => l.limit > 0 || campaign.flashSale);
-      const over = await takeQuotas(m, memberId, quotaLines);
-      if (over) throw overLimit(campaign, over.itemId, over.held);
-
-      const summary = await this.leaders.getSummary(buyer.leader.id, m);
-      const order = m.getRepository(OrderEntity).create({
-        orderNo: this.numbers.next(now),
-        memberId,
-        leaderId: buyer.leader.id,
-        campaignId: campaign.id,
-        status: 'pending_payment',
-        flashSale: campaign.flashSale,
-        goodsAmount: pricing.total,
-        discountAmount: 0,
-        payableAmount: pricing.total,
-        paidAmount: 0,
-        refundedAmount: 0,
-        itemCount: input.lines.reduce((sum, l) => sum + l.quantity, 0),
-        remark: input.remark,
-        idempotencyKey: input.idempotencyKey,
-        requestHash: input.requestHash,
-        stockLines: [],
-        pickupSnapshot: {
-          leaderName: summary?.name ?? buyer.leader.name,
-          leaderPhone: summary?.phone ?? null,
-          pickupPoint: summary?.pickupPoint ?? null,
-        },
-        payDeadlineAt,
-        paidAt: null,
-        readyAt: null,
-        pickedUpAt: null,
-        cancelledAt: null,
-        cancelReason: null,
-        pickupCode: null,
-        openPickupCode: null,
-      });
-      await m.getRepository(OrderEntity).insert(order);
-      order.id = Number(order.id);
-      await m.getRepository(OrderLineEntity).insert(
-        pricing.lines.map((line) => {
-          const item = items.get(line.itemId)!;
-          return {
-            orderId: order.id,
-            campaignItemId: item.itemId,
-            skuId: item.skuId,
-            productId: item.productId,
-            productName: item.productName.slice(0, 100),
-            specText: item.specText.slice(0, 100),
-            imageUrl: item.imageUrl,
-            unitPrice: line.unitPrice,
-            originalPrice: item.originalPrice,
-            quantity: line.quantity,
-            lineTotal: line.lineTotal,
-          };
-        }),
-      );
-      await this.timeline.record(m, order, {
-        type: 'placed',
-        from: null,
-        to: 'pending_payment',
-        actor: actorOf(ctx),
-        note: input.remark ? `备注：${input.remark}` : null,
-        publish: ORDER_EVENTS.placed,
-      });
-
-      // Hot rows last: campaign counters, then stock.
-      await this.campaigns.recordSale(m, input.lines);
-      const stockLines = await this.reserve(m, ctx, order, pricing.lines);
-      await m.getRepository(OrderEntity).update({ id: order.id }, { stockLines });
-      this.deadlines.scheduleAfterCommit(m, order.id, payDeadlineAt);
-      return order.id;
-    });
+        // Hot rows last: campaign counters, then stock.
+        await this.campaigns.recordSale(m, input.lines);
+        const stockLines = await this.reserve(m, ctx, order, pricing.lines);
+        await m.getRepository(OrderEntity).update({ id: order.id }, { stockLines });
+        this.deadlines.scheduleAfterCommit(m, order.id, payDeadlineAt);
+        return order.id;
+        // READ COMMITTED: the quota UPDATE of a row that does not exist yet would otherwise take a gap lock
+        // in REPEATABLE READ, and two first orders of different members would deadlock on their INSERTs.
+      },
+      { readCommitted: true },
+    );
     return this.queries.buyerDetail(ctx, orderId);
   }
 
@@ -418,7 +423,11 @@ function assertOrderable(pricing: PricingResult, options: { skipStock: boolean }
 
 function itemName(campaign: OrderingCampaign, itemId: number): string {
   const item = campaign.items.find((i) => i.itemId === itemId);
-  return item ? `${item.productName}${item.specText ? `（${item.specText}）` : ''}` : '该商品';
+  if (!item) return '该商品';
+  // A product without spec dimensions has one SKU named 默认: not worth saying.
+  return item.specText && item.specText !== '默认'
+    ? `${item.productName}（${item.specText}）`
+    : item.productName;
 }
 
 function soldOut(campaign: OrderingCampaign, itemId: number, remaining: number): ConflictError {

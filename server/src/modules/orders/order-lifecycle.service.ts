@@ -14,6 +14,7 @@ import {
 import { AuditService } from '../audit';
 import { CampaignOrderingService } from '../campaigns';
 import { LeaderSalesRecorder } from '../leaders';
+import { MembersService } from '../members';
 import {
   PaymentOutcomeHooks,
   PaymentsService,
@@ -62,6 +63,7 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
     private readonly audit: AuditService,
     private readonly campaigns: CampaignOrderingService,
     private readonly leaderSales: LeaderSalesRecorder,
+    private readonly members: MembersService,
   ) {}
 
   onModuleInit(): void {
@@ -326,6 +328,7 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
           openPickupCode: code,
         });
         if (!moved) return 'order_closed';
+        await this.members.markFirstOrderWith(m, record.order.memberId, event.paidAt);
         const paid = { ...record.order, status: 'paid' as const, paidAmount: event.amountFen };
         await this.timeline.record(m, paid, {
           type: 'paid',

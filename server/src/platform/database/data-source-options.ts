@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
+import { DatabaseLogger } from './database-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { mysqlWithUtcSessions } from './utc-session';
 
@@ -16,6 +17,8 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     logging: ['error', 'warn'] as ('error' | 'warn')[],
+    logger: new DatabaseLogger(),
+    maxQueryExecutionTime: 1000,
   };
   if (database.type === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import type {
   CampaignDetail,
   CampaignInput,
@@ -14,6 +15,7 @@ import {
   sellableSkus,
   type SeededSku,
 } from '../campaigns/campaigns-test-kit';
+import { createProduct, putOnSale, simpleInput, uploadImage } from '../catalog/catalog-test-kit';
 import { devLogin, seededLeaders } from '../members/members-test-kit';
 import { bearer, countRows, loginAsAdmin, seedDemo } from '../support/modules-test-kit';
 
@@ -61,11 +63,10 @@ function dbTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
-/** A buyer bound to the named demo leader (through that leader's share link). */
-export async function buyerAt(world: OrdersWorld, leaderName = '王丽华', openid = `buyer-${randomUUID()}`) {
-  const leader = world.leaders[leaderName];
-  const login = await devLogin(world.t, openid, { leaderCode: leader.inviteCode, channel: 'share_card' });
-  return { token: login.accessToken, memberId: login.member.id, openid, leaderId: leader.id };
+/** A buyer bound to the named demo leader (created directly: login rate limits stay out of the way). */
+export async function buyerAt(world: OrdersWorld, leaderName = '王丽华') {
+  const [buyer] = await manyBuyers(world, 1, leaderName);
+  return { ...buyer, leaderId: world.leaders[leaderName].id };
 }
 
 export function placeOrder(t: TestApp, token: string, body: CreateOrderRequest, key: string = randomUUID()) {
@@ -148,4 +149,99 @@ export async function counters(t: TestApp, campaignId: number) {
     stock: Number(r.stock),
     reserved: Number(r.reserved),
   }));
+}
+
+/**
+ * `count` buyers bound to a leader, created in one INSERT and given access tokens directly (the dev
+ * login one by one would dominate a race test's run time).
+ */
+export async function manyBuyers(
+  world: OrdersWorld,
+  count: number,
+  leaderName = '王丽华',
+): Promise<Array<{ memberId: number; token: string }>> {
+  const { t } = world;
+  const leaderId = world.leaders[leaderName].id;
+  const tag = randomUUID().slice(0, 8);
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const values = Array.from({ length: count }, (_, i) => [
+    `race-${tag}-${i}`,
+    `抢购者${i}`,
+    leaderId,
+    'share_card',
+    leaderId,
+    now,
+  ]);
+  for (let start = 0; start < values.length; start += 500) {
+    const chunk = values.slice(start, start + 500);
+    await t.dataSource.query(
+      `INSERT INTO members (openid, nickname, current_leader_id, channel, first_leader_id, attributed_at) VALUES ${chunk
+        .map(() => '(?, ?, ?, ?, ?, ?)')
+        .join(', ')}`,
+      chunk.flat(),
+    );
+  }
+  const rows = (await t.dataSource.query('SELECT id FROM members WHERE openid LIKE ? ORDER BY id', [
+    `race-${tag}-%`,
+  ])) as Array<{
+    id: number | string;
+  }>;
+  const jwt = t.app.get(JwtService, { strict: false });
+  return Promise.all(
+    rows.map(async (r) => ({
+      memberId: Number(r.id),
+      token: await jwt.signAsync(
+        { sub: String(r.id), kind: 'member' },
+        { secret: t.config.jwt.secret, expiresIn: 3600, algorithm: 'HS256' },
+      ),
+    })),
+  );
+}
+
+/**
+ * A live campaign of one new SKU holding exactly `stock` units (a product made for the race, so the
+ * end state is exact: stock 0 after a sell-out), optionally a flash sale, a limit, a campaign cap.
+ */
+export async function raceCampaign(
+  world: OrdersWorld,
+  options: { stock: number; flashSale?: boolean; perMemberLimit?: number; stockCap?: number | null },
+): Promise<{ campaign: CampaignDetail; skuId: number; itemId: number }> {
+  const { t, admin } = world;
+  const image = await uploadImage(t, admin);
+  const product = await createProduct(
+    t,
+    admin,
+    simpleInput(`抢购商品 ${randomUUID().slice(0, 6)}`, [image], options.stock),
+  );
+  await putOnSale(t, admin, product.id);
+  const skuId = product.skus[0].id;
+  const campaign = await liveCampaign(world, {
+    title: options.flashSale ? '整点秒杀' : '限量团购',
+    flashSale: options.flashSale ?? false,
+    items: [
+      {
+        skuId,
+        groupPrice: 990,
+        originalPrice: 1000,
+        perMemberLimit: options.perMemberLimit ?? 0,
+        stockCap: options.stockCap ?? null,
+      },
+    ],
+  });
+  return { campaign, skuId, itemId: campaign.items[0].id };
+}
+
+/** A SKU's counters and what its ledger adds up to. */
+export async function skuLedger(t: TestApp, skuId: number) {
+  const [row] = (await t.dataSource.query(
+    `SELECT s.stock, s.reserved, COALESCE(SUM(m.stock_delta), 0) AS stock_sum, COALESCE(SUM(m.reserved_delta), 0) AS reserved_sum
+       FROM skus s LEFT JOIN stock_movements m ON m.sku_id = s.id WHERE s.id = ? GROUP BY s.id, s.stock, s.reserved`,
+    [skuId],
+  )) as Array<Record<string, number | string>>;
+  return {
+    stock: Number(row.stock),
+    reserved: Number(row.reserved),
+    stockSum: Number(row.stock_sum),
+    reservedSum: Number(row.reserved_sum),
+  };
 }

@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { EditOutlined, MobileOutlined } from '@ant-design/icons';
+import { EditOutlined, FileTextOutlined, MobileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   CAMPAIGN_AUDIENCE_LABELS,
@@ -35,6 +35,7 @@ import { NotFoundPage } from '../../exception';
 import { Cover } from '../../catalog/components/ProductBits';
 import { isoToShanghai } from '../campaign-form';
 import { CampaignStatusTag } from '../components/CampaignStatusTag';
+import { FlashSaleTag } from '../components/FlashSaleTag';
 import { PhonePreview } from '../components/PhonePreview';
 import { useCampaignAction } from '../components/useCampaignAction';
 import { ACTION_TEXT, actionsFor, campaignKeys, fetchCampaign } from '../service';
@@ -133,6 +134,7 @@ export default function CampaignDetailPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const canWrite = usePermission('campaigns.write');
+  const canReadOrders = usePermission('orders.read');
   const action = useCampaignAction();
   const campaign = useQuery({
     queryKey: campaignKeys.detail(id ?? 0),
@@ -153,6 +155,7 @@ export default function CampaignDetailPage() {
         description={
           <Space size={12}>
             <CampaignStatusTag status={c.status} />
+            {c.flashSale && <FlashSaleTag />}
             <span>
               {time(c.startAt)} ~ {time(c.endAt)}
             </span>
@@ -163,6 +166,15 @@ export default function CampaignDetailPage() {
         }
         extra={
           <Space wrap>
+            {canReadOrders && (
+              <Button
+                icon={<FileTextOutlined />}
+                onClick={() => navigate(`/orders?campaignId=${c.id}`)}
+                data-testid="campaign-orders"
+              >
+                订单
+              </Button>
+            )}
             <Button
               icon={<MobileOutlined />}
               onClick={() => setParams({ preview: '1' })}

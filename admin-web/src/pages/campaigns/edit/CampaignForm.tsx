@@ -1,6 +1,21 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Space } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+} from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   CAMPAIGN_AUDIENCE_LABELS,
@@ -26,7 +41,17 @@ import { LeaderMultiSelect } from '../components/LeaderMultiSelect';
 import { campaignKeys, createCampaign, updateCampaign } from '../service';
 import { CampaignItemsTable } from './CampaignItemsTable';
 
-const FORM_FIELDS = ['title', 'cover', 'description', 'startAt', 'endAt', 'cutoffAt', 'pickupDate', 'items'];
+const FORM_FIELDS = [
+  'title',
+  'cover',
+  'description',
+  'startAt',
+  'endAt',
+  'cutoffAt',
+  'pickupDate',
+  'flashSale',
+  'items',
+];
 const CODE_TO_FIELD = { [ErrorCode.CAMPAIGN_LIVE_FIELD_LOCKED]: 'items' };
 const TIME = {
   showTime: { format: 'HH:mm', minuteStep: 5 as const },
@@ -130,7 +155,7 @@ export function CampaignForm({ campaign }: { campaign: CampaignDetail | null }) 
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message="活动进行中：开始时间、可见范围、已有商品的价格和限购不能修改；可以改标题、封面、描述，延后截单/结束时间，添加商品或调高限量。"
+          message="活动进行中：开始时间、可见范围、秒杀设置、已有商品的价格和限购不能修改；可以改标题、封面、描述，延后截单/结束时间，添加商品或调高限量。"
           data-testid="campaign-live-lock"
         />
       )}
@@ -175,6 +200,23 @@ export function CampaignForm({ campaign }: { campaign: CampaignDetail | null }) 
             <Col span={10}>
               <Form.Item name="cover" label="封面图" extra="不上传则使用第一个商品的封面">
                 <ImageListUpload max={1} firstLabel="" data-testid="campaign-cover" />
+              </Form.Item>
+              <Form.Item
+                name="flashSale"
+                label="秒杀活动"
+                valuePropName="checked"
+                tooltip="开启后，买家下单先经过 Redis 秒杀闸门（按活动库存和每人限购放行），抢购高峰也能快速应答且不会超卖。"
+                extra={
+                  lock.flashSale
+                    ? '活动进行中，不能切换秒杀：买家可能已在抢购。'
+                    : '适合限量爆品、整点开抢。活动上线后不能再切换。'
+                }
+              >
+                <Switch
+                  checkedChildren={<ThunderboltOutlined />}
+                  disabled={lock.flashSale || ended}
+                  data-testid="campaign-flash-sale"
+                />
               </Form.Item>
             </Col>
           </Row>

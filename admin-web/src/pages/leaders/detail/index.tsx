@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { LeaderDetail } from '@linli/shared-types';
 import { isApiError } from '../../../api';
@@ -64,6 +64,7 @@ export default function LeaderDetailPage() {
   const canWrite = usePermission('leaders.write');
   const canReadMembers = usePermission('members.read');
   const canMoveMembers = usePermission('members.write');
+  const canReadOrders = usePermission('orders.read');
   const [transferring, setTransferring] = useState(false);
   const [settingLevel, setSettingLevel] = useState(false);
   const [reasonTarget, setReasonTarget] = useState<ReasonTarget | null>(null);
@@ -142,6 +143,13 @@ export default function LeaderDetailPage() {
           <LeaderStatusBadge status={leader.status} />
         </Space>
         <Space wrap>
+          {canReadOrders && (
+            <Link to={`/orders?leaderId=${leader.id}`} data-testid="leader-orders">
+              <Button type="link" icon={<FileTextOutlined />}>
+                查看订单
+              </Button>
+            </Link>
+          )}
           {canMoveMembers && (
             <Button
               icon={<SwapOutlined />}

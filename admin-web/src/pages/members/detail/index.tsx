@@ -13,7 +13,13 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, EnvironmentOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  SwapOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { MemberDetail } from '@linli/shared-types';
 import { isApiError } from '../../../api';
@@ -158,6 +164,7 @@ function PickupPoint({ member }: { member: MemberDetail }) {
 export default function MemberDetailPage() {
   const id = parseMemberId(useParams().id);
   const canWrite = usePermission('members.write');
+  const canReadOrders = usePermission('orders.read');
   const [moving, setMoving] = useState(false);
 
   const detail = useQuery({
@@ -208,11 +215,20 @@ export default function MemberDetailPage() {
             </Typography.Text>
           </div>
         </Space>
-        {canWrite && (
-          <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="member-move">
-            调整团长
-          </Button>
-        )}
+        <Space size={4}>
+          {canReadOrders && (
+            <Link to={`/orders?memberId=${member.id}`} data-testid="member-orders">
+              <Button type="link" icon={<FileTextOutlined />}>
+                查看订单
+              </Button>
+            </Link>
+          )}
+          {canWrite && (
+            <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="member-move">
+              调整团长
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>

@@ -1,0 +1,83 @@
+import { Card, Empty, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { formatFen, type PaymentView } from '@linli/shared-types';
+import { PAYMENT_PROVIDER_LABELS } from '../../../labels/orders';
+import { PaymentStatusTag } from '../components/OrderTags';
+import { shanghaiTime } from '../service';
+
+const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
+
+const columns: TableColumnsType<PaymentView> = [
+  {
+    title: '支付方式',
+    dataIndex: 'provider',
+    width: 96,
+    render: (p: PaymentView['provider']) => PAYMENT_PROVIDER_LABELS[p] ?? p,
+  },
+  {
+    title: '商户订单号',
+    dataIndex: 'outTradeNo',
+    width: 200,
+    render: (no: string) => (
+      <Typography.Text copyable style={mono}>
+        {no}
+      </Typography.Text>
+    ),
+  },
+  {
+    title: '微信支付单号',
+    dataIndex: 'transactionId',
+    ellipsis: true,
+    render: (id: string | null) =>
+      id ? (
+        <Typography.Text copyable style={mono} data-testid="payment-transaction-id">
+          {id}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="secondary">—</Typography.Text>
+      ),
+  },
+  { title: '金额', dataIndex: 'amount', width: 96, align: 'right', render: (fen: number) => formatFen(fen) },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    width: 90,
+    render: (s: PaymentView['status']) => <PaymentStatusTag status={s} />,
+  },
+  {
+    title: '时间',
+    key: 'time',
+    width: 150,
+    render: (_, p) => (
+      <div style={{ fontSize: 13 }}>
+        {shanghaiTime(p.paidAt ?? p.createdAt)}
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {p.paidAt ? '支付成功' : '发起支付'}
+        </Typography.Text>
+      </div>
+    ),
+  },
+];
+
+/** 支付记录: one row per payment attempt at the provider (out_trade_no = the order number). */
+export function PaymentsCard({ payments }: { payments: PaymentView[] }) {
+  return (
+    <Card title="支付记录" variant="borderless">
+      <Table<PaymentView>
+        rowKey="id"
+        columns={columns}
+        dataSource={payments}
+        pagination={false}
+        size="middle"
+        tableLayout="fixed"
+        scroll={{ x: 760 }}
+        data-testid="order-payments"
+        locale={{
+          emptyText: (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="买家尚未发起支付" />
+          ),
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,193 @@
+import { Link, useParams } from 'react-router-dom';
+import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { formatFen, type AdminOrderDetail } from '@linli/shared-types';
+import { isApiError } from '../../../api';
+import { LoadError } from '../../../components/LoadError';
+import { FlashSaleTag } from '../../campaigns/components/FlashSaleTag';
+import { OrderStatusTag } from '../components/OrderTags';
+import { fetchOrder, hasRefundInFlight, orderKeys, parseOrderId, shanghaiTime } from '../service';
+import { OrderActionBar } from './OrderActionBar';
+import { OrderInfoCard } from './OrderInfoCard';
+import { OrderLinesCard } from './OrderLinesCard';
+import { OrderTimelineCard } from './OrderTimelineCard';
+import { PaymentsCard } from './PaymentsCard';
+import { RefundsCard } from './RefundsCard';
+
+/** A refund waits for the provider's notification (the simulator's comes within seconds): ask again soon. */
+const REFUND_POLL_MS = 2000;
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="订单不存在"
+      subTitle="该订单可能已被删除，或链接有误。"
+      extra={
+        <Link to="/orders">
+          <Button type="primary">返回订单列表</Button>
+        </Link>
+      }
+      data-testid="order-not-found"
+    />
+  );
+}
+
+function RefundAlert({ order }: { order: AdminOrderDetail }) {
+  const processing = order.refunds.find((r) => r.status === 'processing');
+  const failed = order.refunds.find((r) => r.status === 'failed');
+  if (processing)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={`退款处理中：${formatFen(processing.amount)} 正在原路退回买家微信，到账后本页自动更新。`}
+        data-testid="order-refund-processing"
+      />
+    );
+  if (failed)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={`退款失败：${failed.failureReason ?? '支付渠道未受理'}`}
+        description="请核对原因后在「退款记录」中重试；重试使用同一退款单号，不会重复退款。"
+        data-testid="order-refund-failed"
+      />
+    );
+  return null;
+}
+
+function AmountCards({ order }: { order: AdminOrderDetail }) {
+  const pickupHint =
+    order.status === 'picked_up' ? '已核销' : order.pickupCode ? '买家出示给团长核销' : '付款后生成';
+  return (
+    <Row gutter={16} style={{ marginBottom: 16 }}>
+      <Col span={6}>
+        <Card variant="borderless">
+          <Statistic title="应付金额" value={formatFen(order.payableAmount)} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {order.itemCount} 件商品
+            {order.discountAmount > 0 && ` · 优惠 ${formatFen(order.discountAmount)}`}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col span={6}>
+        <Card variant="borderless">
+          <Statistic
+            title="实付金额"
+            value={formatFen(order.paidAmount)}
+            valueStyle={{ color: order.paidAmount > 0 ? '#16a34a' : undefined }}
+            data-testid="order-paid-amount"
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {order.paidAt ? `支付于 ${shanghaiTime(order.paidAt)}` : '未支付'}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col span={6}>
+        <Card variant="borderless">
+          <Statistic
+            title="已退金额"
+            value={formatFen(order.refundedAmount)}
+            valueStyle={{ color: order.refundedAmount > 0 ? '#7c3aed' : undefined }}
+            data-testid="order-refunded-amount"
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {order.refunds.length > 0 ? `${order.refunds.length} 笔退款` : '无退款'}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col span={6}>
+        <Card variant="borderless">
+          <Statistic
+            title="提货码"
+            value={order.pickupCode ?? '—'}
+            valueStyle={{ fontFamily: 'monospace', letterSpacing: 2 }}
+            data-testid="order-pickup-code"
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {pickupHint}
+          </Typography.Text>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+export default function OrderDetailPage() {
+  const id = parseOrderId(useParams().id);
+  const detail = useQuery({
+    queryKey: orderKeys.detail(id ?? 0),
+    queryFn: () => fetchOrder(id!),
+    enabled: id !== null,
+    refetchInterval: (query) => (hasRefundInFlight(query.state.data) ? REFUND_POLL_MS : false),
+  });
+
+  if (id === null) return <NotFound />;
+  if (detail.isPending)
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
+  if (detail.isError) {
+    if (isApiError(detail.error) && detail.error.status === 404) return <NotFound />;
+    return (
+      <Card variant="borderless">
+        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
+      </Card>
+    );
+  }
+
+  const order = detail.data;
+  return (
+    <div data-testid="order-detail">
+      <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
+        <Space size={12} align="center">
+          <Link to="/orders" aria-label="返回订单列表">
+            <Button type="text" icon={<ArrowLeftOutlined />} />
+          </Link>
+          <div>
+            <Space size={8} align="center" wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                订单{' '}
+                <Typography.Text
+                  copyable={{ text: order.orderNo, tooltips: ['复制订单号', '已复制'] }}
+                  style={{ fontFamily: 'monospace', fontSize: 18 }}
+                  data-testid="order-detail-no"
+                >
+                  {order.orderNo}
+                </Typography.Text>
+              </Typography.Title>
+              <OrderStatusTag status={order.status} />
+              {order.flashSale && <FlashSaleTag />}
+            </Space>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              下单于 {shanghaiTime(order.createdAt)} · {order.buyerName} · {order.campaignTitle}
+            </Typography.Text>
+          </div>
+        </Space>
+        <OrderActionBar order={order} />
+      </Flex>
+      <RefundAlert order={order} />
+      <AmountCards order={order} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Flex vertical gap={16}>
+            <OrderInfoCard order={order} />
+            <OrderLinesCard order={order} />
+            <PaymentsCard payments={order.payments} />
+            <RefundsCard orderId={order.id} refunds={order.refunds} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={8}>
+          <OrderTimelineCard timeline={order.timeline} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

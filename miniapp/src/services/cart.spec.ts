@@ -1,0 +1,183 @@
+import {
+  addLine,
+  adoptUnboundLines,
+  cart,
+  encodeLines,
+  groupByCampaign,
+  leaderKeyOf,
+  MAX_LINES_PER_CAMPAIGN,
+  parseBook,
+  parseLines,
+  quantityOf,
+  removeLines,
+  setLineQuantity,
+  totalQuantity,
+  type CartLine,
+} from './cart';
+
+// Taro storage as a plain map: the store half of the module runs against it.
+const mockStorage = new Map<string, unknown>();
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    getStorageSync: (key: string) => mockStorage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => mockStorage.set(key, value),
+    removeStorageSync: (key: string) => mockStorage.delete(key),
+  },
+}));
+
+const line = (campaignId: number, itemId: number, quantity: number): CartLine => ({
+  campaignId,
+  itemId,
+  quantity,
+});
+
+describe('addLine', () => {
+  test('a new item goes first; an existing one grows', () => {
+    let lines = addLine([], line(1, 10, 1)).lines;
+    lines = addLine(lines, line(1, 11, 2)).lines;
+    expect(lines).toEqual([line(1, 11, 2), line(1, 10, 1)]);
+    const result = addLine(lines, line(1, 10, 2));
+    expect(result.added).toBe(2);
+    expect(quantityOf(result.lines, 1, 10)).toBe(3);
+    expect(result.lines.map((l) => l.itemId)).toEqual([11, 10]);
+  });
+
+  test('stops at max in total (限购 / what is left) and says how many were added', () => {
+    const first = addLine([], line(1, 10, 2), 3);
+    expect(first.added).toBe(2);
+    const second = addLine(first.lines, line(1, 10, 2), 3);
+    expect(second.added).toBe(1);
+    expect(quantityOf(second.lines, 1, 10)).toBe(3);
+    const third = addLine(second.lines, line(1, 10, 1), 3);
+    expect(third.added).toBe(0);
+    expect(third.lines).toBe(second.lines);
+  });
+
+  test('nothing is added when nothing may be taken (sold out) or the order would exceed 50 lines', () => {
+    expect(addLine([], line(1, 10, 1), 0)).toEqual({ lines: [], added: 0 });
+    const full = Array.from({ length: MAX_LINES_PER_CAMPAIGN }, (_, i) => line(1, i + 1, 1));
+    expect(addLine(full, line(1, 999, 1)).added).toBe(0);
+    // Another campaign is another order.
+    expect(addLine(full, line(2, 999, 1)).added).toBe(1);
+  });
+
+  test('never beyond the server bound of 999', () => {
+    expect(addLine([], line(1, 10, 5000)).lines[0].quantity).toBe(999);
+  });
+});
+
+describe('setLineQuantity and removeLines', () => {
+  test('sets, removes at 0, adds when absent', () => {
+    const lines = [line(1, 10, 1), line(2, 20, 1)];
+    expect(setLineQuantity(lines, line(1, 10, 4))).toEqual([line(1, 10, 4), line(2, 20, 1)]);
+    expect(setLineQuantity(lines, line(1, 10, 0))).toEqual([line(2, 20, 1)]);
+    expect(setLineQuantity(lines, line(3, 30, 2))).toEqual([line(3, 30, 2), ...lines]);
+  });
+
+  test('removes exactly the given campaign items', () => {
+    const lines = [line(1, 10, 1), line(2, 10, 1), line(1, 11, 1)];
+    expect(removeLines(lines, [{ campaignId: 1, itemId: 10 }])).toEqual([line(2, 10, 1), line(1, 11, 1)]);
+  });
+});
+
+test('groupByCampaign keeps the order campaigns first appear in', () => {
+  const groups = groupByCampaign([line(2, 20, 1), line(1, 10, 1), line(2, 21, 3)]);
+  expect(groups).toEqual([
+    { campaignId: 2, lines: [line(2, 20, 1), line(2, 21, 3)] },
+    { campaignId: 1, lines: [line(1, 10, 1)] },
+  ]);
+  expect(totalQuantity(groups[0].lines)).toBe(4);
+});
+
+describe('parseBook', () => {
+  test('drops malformed carts and lines, merges duplicates, caps quantities', () => {
+    const raw = JSON.stringify({
+      'leader-1': [
+        line(1, 10, 2),
+        line(1, 10, 5),
+        { campaignId: 'x', itemId: 1, quantity: 1 },
+        line(1, 11, 0),
+        line(1, 12, 4000),
+      ],
+      'leader-2': 'junk',
+      'leader-3': [],
+    });
+    expect(parseBook(raw)).toEqual({ 'leader-1': [line(1, 10, 2), line(1, 12, 999)] });
+  });
+
+  test('unreadable mockStorage is an empty book', () => {
+    expect(parseBook('')).toEqual({});
+    expect(parseBook('{not json')).toEqual({});
+    expect(parseBook([line(1, 1, 1)])).toEqual({});
+  });
+});
+
+test('adoptUnboundLines moves lines chosen before a leader into that leader’s cart', () => {
+  const book = { none: [line(1, 10, 2)], 'leader-1': [line(1, 10, 1), line(1, 11, 1)] };
+  expect(adoptUnboundLines(book, 'leader-1')).toEqual({ 'leader-1': [line(1, 10, 3), line(1, 11, 1)] });
+  expect(adoptUnboundLines(book, 'none')).toBe(book);
+  const empty = { 'leader-1': [line(1, 10, 1)] };
+  expect(adoptUnboundLines(empty, 'leader-1')).toBe(empty);
+});
+
+describe('line queries for the checkout page', () => {
+  test('round trip', () => {
+    const lines = [
+      { itemId: 4, quantity: 1 },
+      { itemId: 12, quantity: 3 },
+    ];
+    expect(encodeLines(lines)).toBe('4x1,12x3');
+    expect(parseLines('4x1,12x3')).toEqual(lines);
+    expect(parseLines(encodeURIComponent('4x1,12x3'))).toEqual(lines);
+  });
+
+  test('malformed, empty, zero or repeated lines are refused', () => {
+    for (const text of [undefined, '', '4', '4x0', '0x1', '4x1,4x2', 'ax1', '4x1000', '4x1,']) {
+      expect(parseLines(text)).toBeNull();
+    }
+  });
+});
+
+describe('the cart store', () => {
+  const signInBoundTo = (leaderId: number | null) =>
+    mockStorage.set(
+      'linli.member',
+      JSON.stringify({ id: 7, currentLeader: leaderId ? { id: leaderId, name: '王丽华' } : null }),
+    );
+
+  beforeEach(() => mockStorage.clear());
+
+  test('keeps one cart per leader and tells subscribers about changes', () => {
+    signInBoundTo(1);
+    const seen: number[] = [];
+    const unsubscribe = cart.subscribe((lines) => seen.push(totalQuantity(lines)));
+    expect(cart.add(line(1, 10, 2), 3)).toBe(2);
+    expect(cart.add(line(1, 10, 2), 3)).toBe(1);
+    cart.setQuantity(line(1, 11, 1));
+    expect(cart.lines()).toEqual([line(1, 11, 1), line(1, 10, 3)]);
+
+    signInBoundTo(2);
+    expect(cart.lines()).toEqual([]);
+    signInBoundTo(1);
+    cart.remove([{ campaignId: 1, itemId: 10 }]);
+    expect(cart.lines()).toEqual([line(1, 11, 1)]);
+    unsubscribe();
+    cart.remove([{ campaignId: 1, itemId: 11 }]);
+    expect(seen).toEqual([2, 3, 4, 1]);
+    expect(parseBook(mockStorage.get('linli.cart'))).toEqual({});
+  });
+
+  test('lines added before choosing a pickup point follow the buyer to their leader', () => {
+    signInBoundTo(null);
+    cart.add(line(1, 10, 1));
+    signInBoundTo(3);
+    expect(cart.lines()).toEqual([line(1, 10, 1)]);
+    expect(Object.keys(parseBook(mockStorage.get('linli.cart')))).toEqual(['leader-3']);
+  });
+});
+
+test('leaderKeyOf', () => {
+  expect(leaderKeyOf(5)).toBe('leader-5');
+  expect(leaderKeyOf(null)).toBe('none');
+});
