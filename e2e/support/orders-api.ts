@@ -17,7 +17,11 @@ import { call, devLogin } from './api';
 import { baseUrl } from './browser';
 
 /** Dev-login openids of the demo leaders (server/src/seed/demo-data.ts). */
-export const DEMO_LEADER_OPENIDS = { 王丽华: 'leader-wang', 陈建国: 'leader-chen', 刘晓燕: 'leader-liu' } as const;
+export const DEMO_LEADER_OPENIDS = {
+  王丽华: 'leader-wang',
+  陈建国: 'leader-chen',
+  刘晓燕: 'leader-liu',
+} as const;
 
 async function ok<T>(
   method: string,
@@ -27,7 +31,9 @@ async function ok<T>(
 ): Promise<T> {
   const res = await call<T>(method, path, options);
   if (res.status !== expected)
-    throw new Error(`${method} ${path} → HTTP ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `${method} ${path} → HTTP ${res.status} (expected ${expected}): ${JSON.stringify(res.body)}`,
+    );
   return res.body;
 }
 
@@ -73,7 +79,9 @@ export async function orderableCampaign(
     const items = campaign.items.filter((i) => i.remaining >= 5 && i.perMemberLimit === 0);
     if (items.length >= lines) return { campaign, items };
   }
-  throw new Error(`no live campaign with ${lines} unlimited items in stock: ${campaigns.map((c) => c.title)}`);
+  throw new Error(
+    `no live campaign with ${lines} unlimited items in stock: ${campaigns.map((c) => c.title)}`,
+  );
 }
 
 /** POST /api/app/orders with a fresh idempotency key; the server prices it. */
@@ -95,7 +103,9 @@ export async function placeOrder(buyerToken: string, body: CreateOrderRequest): 
 
 /** Pays through the simulator: prepay, then the buyer "confirms" and a signed notification is applied. */
 export async function payOrder(buyerToken: string, orderId: number): Promise<OrderDetail> {
-  const pay = await ok<PayOrderResponse>('POST', `/api/app/orders/${orderId}/pay`, 200, { token: buyerToken });
+  const pay = await ok<PayOrderResponse>('POST', `/api/app/orders/${orderId}/pay`, 200, {
+    token: buyerToken,
+  });
   if (pay.provider !== 'simulator') throw new Error(`expected the simulator provider, got ${pay.provider}`);
   return ok<OrderDetail>('POST', `/api/app/payments/simulator/${pay.outTradeNo}/pay`, 200, {
     token: buyerToken,

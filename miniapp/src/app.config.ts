@@ -7,6 +7,10 @@ export default defineAppConfig({
     'pages/pickup/index',
     'pages/campaign/index',
     'pages/product/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    // Order notifications (subscription messages) link to this path: keep it.
+    'pages/order/index',
   ],
   // Leader screens load on demand: buyers (most users) never download them.
   subPackages: [
@@ -21,6 +25,8 @@ export default defineAppConfig({
         'customers/index',
         'share-campaigns/index',
         'share/index',
+        'pickups/index',
+        'verify/index',
       ],
     },
   ],

@@ -3,11 +3,13 @@ import {
   adoptUnboundLines,
   cart,
   encodeLines,
+  fixedQuantity,
   groupByCampaign,
   leaderKeyOf,
   MAX_LINES_PER_CAMPAIGN,
   parseBook,
   parseLines,
+  previewLineMax,
   quantityOf,
   removeLines,
   setLineQuantity,
@@ -180,4 +182,28 @@ describe('the cart store', () => {
 test('leaderKeyOf', () => {
   expect(leaderKeyOf(5)).toBe('leader-5');
   expect(leaderKeyOf(null)).toBe('none');
+});
+
+describe('priced lines', () => {
+  const priced = (remaining: number, limitLeft: number | null, kind: string | null) => ({
+    remaining,
+    limitLeft,
+    problem: kind ? { kind: kind as 'over_limit', message: '' } : null,
+  });
+
+  test('the most one may take is what is left within what 限购 still allows', () => {
+    expect(previewLineMax(priced(8, 1, null))).toBe(1);
+    expect(previewLineMax(priced(3, null, null))).toBe(3);
+    expect(previewLineMax(priced(0, 2, null))).toBe(0);
+    expect(previewLineMax(priced(5000, null, null))).toBe(999);
+  });
+
+  test('quantity problems can be fixed by lowering; others cannot', () => {
+    expect(fixedQuantity(priced(8, 1, 'over_limit'))).toBe(1);
+    expect(fixedQuantity(priced(2, null, 'insufficient_stock'))).toBe(2);
+    expect(fixedQuantity(priced(8, 0, 'over_limit'))).toBeNull();
+    expect(fixedQuantity(priced(0, null, 'sold_out'))).toBeNull();
+    expect(fixedQuantity(priced(8, null, 'not_sellable'))).toBeNull();
+    expect(fixedQuantity(priced(8, null, null))).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { type OrderLineInput } from '@linli/shared-types';
+import { type OrderLineInput, type OrderPreviewLine } from '@linli/shared-types';
 import { currentMember } from './session';
 
 /**
@@ -152,6 +152,25 @@ export function adoptUnboundLines(book: CartBook, leaderKey: string): CartBook {
   const next: CartBook = { ...book, [leaderKey]: merged };
   delete next[UNBOUND_KEY];
   return next;
+}
+
+/** The most of a priced line the buyer may take now: what is left, within what 限购 still allows. */
+export function previewLineMax(line: Pick<OrderPreviewLine, 'remaining' | 'limitLeft'>): number {
+  const left = Math.max(0, line.remaining);
+  return Math.min(MAX_LINE_QUANTITY, line.limitLeft === null ? left : Math.min(left, line.limitLeft));
+}
+
+/**
+ * For a line refused only for its quantity (over 限购, more than is left): the quantity that would pass,
+ * offered as 改为 N 件. Null when lowering cannot help (sold out, off sale, unknown) or nothing is left.
+ */
+export function fixedQuantity(
+  line: Pick<OrderPreviewLine, 'remaining' | 'limitLeft' | 'problem'>,
+): number | null {
+  const kind = line.problem?.kind;
+  if (kind !== 'over_limit' && kind !== 'insufficient_stock' && kind !== 'quantity_invalid') return null;
+  const max = previewLineMax(line);
+  return max > 0 ? max : null;
 }
 
 /** Order lines in a page query: `4x1,6x2` (item 4 × 1, item 6 × 2). */

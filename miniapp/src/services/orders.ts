@@ -15,6 +15,7 @@ import {
   type SimulatorPayResponse,
 } from '@linli/shared-types';
 import { ApiError, ClientErrorCode } from './api-error';
+import { encodeLines } from './cart';
 import { get, post } from './request';
 import { newRequestId } from './request-id';
 
@@ -63,6 +64,16 @@ export function confirmSimulatedPayment(outTradeNo: string): Promise<SimulatorPa
 
 export function orderPageUrl(id: number): string {
   return `/pages/order/index?id=${id}`;
+}
+
+/** The checkout page for some lines of one campaign; `fromCart`: the ordered lines leave the cart. */
+export function checkoutPageUrl(
+  campaignId: number,
+  lines: Array<{ itemId: number; quantity: number }>,
+  fromCart: boolean,
+): string {
+  const source = fromCart ? '&from=cart' : '';
+  return `/pages/checkout/index?campaignId=${campaignId}&lines=${encodeLines(lines)}${source}`;
 }
 
 // ---- Placing an order with an Idempotency-Key ----------------------------------------------------------

@@ -212,7 +212,9 @@ export default function OrdersPage() {
             },
             ...ORDER_STATUSES.map((s) => ({
               key: s,
-              label: <TabLabel label={ORDER_STATUS_LABELS[s]} count={counts.data?.[s]} testId={`order-tab-${s}`} />,
+              label: (
+                <TabLabel label={ORDER_STATUS_LABELS[s]} count={counts.data?.[s]} testId={`order-tab-${s}`} />
+              ),
             })),
           ]}
           data-testid="order-status-tabs"

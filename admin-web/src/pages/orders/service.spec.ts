@@ -110,7 +110,11 @@ describe('staff actions', () => {
   });
 
   it('reloads the detail when the order moved on, not on other failures', () => {
-    const refused = new ApiError(409, { code: 'ORDER_CANCEL_NOT_ALLOWED', message: '已提货', requestId: 'r' });
+    const refused = new ApiError(409, {
+      code: 'ORDER_CANCEL_NOT_ALLOWED',
+      message: '已提货',
+      requestId: 'r',
+    });
     const busy = new ApiError(503, { code: 'INTERNAL_ERROR', message: '稍后', requestId: 'r' });
     expect(isStaleOrderError(refused)).toBe(true);
     expect(isStaleOrderError(busy)).toBe(false);

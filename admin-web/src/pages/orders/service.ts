@@ -122,7 +122,8 @@ export function filtersFromSearch(params: URLSearchParams): OrderListFilters {
   let createdFrom = dayOrUndefined(params.get('createdFrom'));
   let createdTo = dayOrUndefined(params.get('createdTo'));
   // A hand-edited URL with the days swapped still means "between these two days".
-  if (createdFrom && createdTo && createdFrom > createdTo) [createdFrom, createdTo] = [createdTo, createdFrom];
+  if (createdFrom && createdTo && createdFrom > createdTo)
+    [createdFrom, createdTo] = [createdTo, createdFrom];
   return {
     ...pageFromSearch(params),
     status: (ORDER_STATUSES as string[]).includes(status) ? (status as OrderStatus) : undefined,

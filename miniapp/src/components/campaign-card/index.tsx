@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatFen, type CampaignItemView, type CampaignView } from '@linli/shared-types';
+import { FlashSaleTag } from '@/components/flash-sale-tag';
 import { coverTint, initialOf, limitLabel, savingLabel } from '@/utils/display';
 import { campaignPageUrl } from '@/services/campaigns';
 import { assetUrl } from '@/services/uploads';
@@ -74,6 +75,7 @@ export function CampaignCard({ campaign, now }: CampaignCardProps) {
         ) : null}
         {campaign.description ? <Text className="campaign-card__desc">{campaign.description}</Text> : null}
         <View className="campaign-card__chips">
+          {campaign.flashSale ? <FlashSaleTag id={`campaign-${campaign.id}-flash-sale`} /> : null}
           <Text className={`chip chip--orange campaign-card__cutoff ${closed ? 'chip--muted' : ''}`}>
             {cutoff}
           </Text>

@@ -1,17 +1,31 @@
 import { Image, Text, View } from '@tarojs/components';
 import { formatFen, type CampaignItemView } from '@linli/shared-types';
+import { QuantityStepper } from '@/components/quantity-stepper';
 import { assetUrl } from '@/services/uploads';
 import { initialOf, limitLabel } from '@/utils/display';
 
-/** One item of the campaign page: photo, name and spec, 限购 / 已团 / 剩余, group and struck original price. */
+/** The item's quantity in the cart and how to change it; only while the campaign can be ordered here. */
+export interface CartControl {
+  quantity: number;
+  /** 限购 / what is left. */
+  max: number;
+  onChange: (quantity: number) => void;
+}
+
+/**
+ * One item of the campaign page: photo, name and spec, 限购 / 已团 / 剩余, group and struck original price,
+ * and − n + for the cart when the campaign is open at the buyer's leader.
+ */
 export function CampaignItemRow({
   item,
   muted,
+  cartControl,
   onOpen,
 }: {
   item: CampaignItemView;
   /** The campaign is over or not offered here: prices are for information only. */
   muted: boolean;
+  cartControl: CartControl | null;
   onOpen: () => void;
 }) {
   const soldOut = item.remaining <= 0;
@@ -46,7 +60,19 @@ export function CampaignItemRow({
           {item.originalPrice > item.groupPrice ? (
             <Text className="cp-item__original">{formatFen(item.originalPrice)}</Text>
           ) : null}
-          <View className="cp-item__chevron" />
+          {cartControl && (!soldOut || cartControl.quantity > 0) ? (
+            <View className="cp-item__stepper">
+              <QuantityStepper
+                id={`campaign-item-${item.id}-qty`}
+                value={cartControl.quantity}
+                max={cartControl.max}
+                onChange={cartControl.onChange}
+                compact
+              />
+            </View>
+          ) : (
+            <View className="cp-item__chevron" />
+          )}
         </View>
       </View>
     </View>

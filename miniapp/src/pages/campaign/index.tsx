@@ -1,10 +1,20 @@
 import { useCallback, useMemo } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { CAMPAIGN_STATUS_LABELS, ErrorCode, type CampaignPageView } from '@linli/shared-types';
+import {
+  CAMPAIGN_STATUS_LABELS,
+  ErrorCode,
+  formatFen,
+  type CampaignItemView,
+  type CampaignPageView,
+} from '@linli/shared-types';
 import { BuyerPageState } from '@/components/buyer-page-state';
+import { CART_PAGE_URL, CartButton } from '@/components/cart-button';
+import { useCartLines } from '@/components/cart-button/use-cart-lines';
+import { FlashSaleTag } from '@/components/flash-sale-tag';
 import { useBuyerPage } from '@/hooks/use-buyer-page';
 import { useNow } from '@/hooks/use-now';
+import { cart, quantityOf, totalQuantity, type CartLine } from '@/services/cart';
 import { fetchCampaignPage, productPageUrl } from '@/services/campaigns';
 import { ApiError } from '@/services/request';
 import { assetUrl } from '@/services/uploads';
@@ -12,7 +22,8 @@ import { availabilityNotice, campaignAvailability } from '@/utils/campaign-state
 import { coverTint } from '@/utils/display';
 import { campaignIdFromQuery, campaignSharePath, entryFromQuery } from '@/utils/member-entry';
 import { formatCountdown, formatDeadline, formatPickupDate } from '@/utils/shanghai-time';
-import { CampaignItemRow } from './campaign-item-row';
+import { maxQuantity } from '@/utils/spec-selection';
+import { CampaignItemRow, type CartControl } from './campaign-item-row';
 import './index.scss';
 
 const PICKUP_URL = '/pages/pickup/index';
@@ -96,6 +107,43 @@ function PickupPoint({ campaign }: { campaign: CampaignPageView }) {
   );
 }
 
+/**
+ * The bottom bar: the cart (all of this leader's campaigns) and what is chosen here. The sum uses this
+ * page's prices only as a hint; the cart and checkout price everything with the server.
+ */
+function CartBar({ campaign, lines }: { campaign: CampaignPageView; lines: CartLine[] }) {
+  const here = lines.filter((line) => line.campaignId === campaign.id);
+  const pieces = totalQuantity(here);
+  const sum = here.reduce((total, line) => {
+    const item = campaign.items.find((i) => i.id === line.itemId);
+    return total + (item ? item.groupPrice * line.quantity : 0);
+  }, 0);
+  return (
+    <View className="cp-bar" id="campaign-cart-bar">
+      <CartButton id="campaign-cart" count={totalQuantity(lines)} />
+      <View className="cp-bar__summary">
+        {pieces > 0 ? (
+          <>
+            <Text className="cp-bar__amount" id="campaign-cart-sum">
+              {formatFen(sum)}
+            </Text>
+            <Text className="cp-bar__hint">本团已选 {pieces} 件</Text>
+          </>
+        ) : (
+          <Text className="cp-bar__hint">点商品右侧的 + 加入购物车</Text>
+        )}
+      </View>
+      <View
+        className={`btn btn--primary cp-bar__checkout${lines.length === 0 ? ' is-disabled' : ''}`}
+        id="campaign-go-cart"
+        onClick={() => (lines.length > 0 ? void Taro.navigateTo({ url: CART_PAGE_URL }) : undefined)}
+      >
+        去结算
+      </View>
+    </View>
+  );
+}
+
 export default function CampaignPage() {
   const { params } = useRouter();
   const id = campaignIdFromQuery(params);
@@ -113,6 +161,7 @@ export default function CampaignPage() {
   }, [id, linkLeaderCode]);
   const page = useBuyerPage(loader, [ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.NOT_FOUND]);
   const campaign = page.data;
+  const cartLines = useCartLines();
 
   useDidShow(() => {
     // Also after 切换自提点: offeredHere and the pickup point may have changed.
@@ -160,10 +209,25 @@ export default function CampaignPage() {
 
   const availability = campaignAvailability(campaign, now);
   const notice = availabilityNotice(availability);
+  // − n + only where the buyer can order: open now, at their own leader.
+  const cartControlOf = (item: CampaignItemView): CartControl | null =>
+    availability === 'open'
+      ? {
+          quantity: quantityOf(cartLines, campaign.id, item.id),
+          max: maxQuantity(item),
+          onChange: (quantity) => cart.setQuantity({ campaignId: campaign.id, itemId: item.id, quantity }),
+        }
+      : null;
   return (
-    <View className="cp-page" id="campaign-page">
+    <View className="cp-page cp-page--with-bar" id="campaign-page">
       <Cover campaign={campaign} />
       <View className="cp-card cp-head">
+        {campaign.flashSale ? (
+          <View className="cp-head__tags">
+            <FlashSaleTag id="campaign-flash-sale" />
+            <Text className="cp-head__flash-hint">限量秒杀，先到先得</Text>
+          </View>
+        ) : null}
         {campaign.coverUrl ? (
           <Text className="cp-head__title" id="campaign-title">
             {campaign.title}
@@ -214,13 +278,14 @@ export default function CampaignPage() {
             key={item.id}
             item={item}
             muted={availability !== 'open'}
+            cartControl={cartControlOf(item)}
             onOpen={() =>
               void Taro.navigateTo({ url: productPageUrl(campaign.id, item.productId, linkLeaderCode) })
             }
           />
         ))}
       </View>
-      <Text className="cp-footnote">下单功能即将开放，敬请期待</Text>
+      <CartBar campaign={campaign} lines={cartLines} />
     </View>
   );
 }

@@ -3,12 +3,16 @@ import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { ErrorCode, formatFen, type CampaignProductView } from '@linli/shared-types';
 import { BuyerPageState } from '@/components/buyer-page-state';
+import { CartButton } from '@/components/cart-button';
+import { useCartLines } from '@/components/cart-button/use-cart-lines';
 import { useBuyerPage } from '@/hooks/use-buyer-page';
 import { useNow } from '@/hooks/use-now';
+import { cart, quantityOf, totalQuantity } from '@/services/cart';
 import { campaignPageUrl, fetchCampaignProduct, productPageUrl } from '@/services/campaigns';
+import { checkoutPageUrl } from '@/services/orders';
 import { ApiError } from '@/services/request';
 import { assetUrl } from '@/services/uploads';
-import { availabilityNotice, campaignAvailability } from '@/utils/campaign-state';
+import { availabilityNotice, campaignAvailability, type CampaignAvailability } from '@/utils/campaign-state';
 import { initialOf, limitLabel } from '@/utils/display';
 import { entryFromQuery } from '@/utils/member-entry';
 import { formatCutoff, formatPickupDate } from '@/utils/shanghai-time';
@@ -56,6 +60,17 @@ function Gallery({ product }: { product: CampaignProductView }) {
   );
 }
 
+/** What the disabled order buttons say when the campaign cannot be ordered here. */
+const CLOSED_LABELS: Record<Exclude<CampaignAvailability, 'open'>, string> = {
+  ended: '团购已结束',
+  'cut-off': '已截单',
+  elsewhere: '当前自提点未参加',
+};
+
+function toast(title: string) {
+  void Taro.showToast({ title, icon: 'none', duration: 2000 });
+}
+
 export default function ProductPage() {
   const { params } = useRouter();
   const campaignId = positiveInt(params.campaignId);
@@ -79,6 +94,7 @@ export default function ProductPage() {
   const product = page.data;
   const [selection, setSelection] = useState<SpecSelection>([]);
   const [quantity, setQuantity] = useState(1);
+  const cartLines = useCartLines();
 
   useDidShow(() => {
     void page.reload();
@@ -147,6 +163,28 @@ export default function ProductPage() {
   const missing = missingDimensions(product.specDimensions, selection);
   const limit = option ? limitLabel(option.perMemberLimit) : null;
   const soldOut = product.options.every((o) => o.remaining <= 0);
+  const canOrder = availability === 'open' && option !== null && max > 0 && quantity > 0;
+
+  /** Why the buttons do nothing, told on tap instead of a silent disabled look. */
+  const explainBlocked = () =>
+    toast(missing.length > 0 ? `请选择 ${missing.join('、')}` : option && max <= 0 ? '这个规格已抢光' : '请选择规格');
+
+  const addToCart = () => {
+    if (!canOrder || !option) return explainBlocked();
+    const inCart = quantityOf(cartLines, product.campaignId, option.itemId);
+    const added = cart.add({ campaignId: product.campaignId, itemId: option.itemId, quantity }, max);
+    const limitWord = option.perMemberLimit > 0 && option.perMemberLimit <= option.remaining ? '限购' : '库存';
+    if (added === quantity) toast('已加入购物车');
+    else if (added > 0) toast(`已加入 ${added} 件，已达${limitWord}上限`);
+    else toast(`购物车里已有 ${inCart} 件，已达${limitWord}上限`);
+  };
+
+  const buyNow = () => {
+    if (!canOrder || !option) return explainBlocked();
+    void Taro.navigateTo({
+      url: checkoutPageUrl(product.campaignId, [{ itemId: option.itemId, quantity }], false),
+    });
+  };
 
   return (
     <View className="pd-page" id="product-page">
@@ -249,19 +287,40 @@ export default function ProductPage() {
         </View>
       ) : null}
 
-      {/* No order button until ordering exists: the bar states what the choice costs and when it arrives. */}
       <View className="pd-bar" id="product-bar">
-        <View className="pd-bar__total">
+        <View className="pd-bar__summary">
           <Text className="pd-bar__label">小计</Text>
           <Text className="pd-bar__amount" id="product-subtotal">
             {option && quantity > 0 ? formatFen(option.groupPrice * quantity) : '—'}
           </Text>
-        </View>
-        <View className="pd-bar__info">
-          <Text className="pd-bar__cutoff">{formatCutoff(product.cutoffAt, now)}</Text>
-          <Text className="pd-bar__pickup">
-            {formatPickupDate(product.pickupDate, now)} · 下单功能即将开放
+          <Text className="pd-bar__info">
+            {formatCutoff(product.cutoffAt, now)} · {formatPickupDate(product.pickupDate, now)}
           </Text>
+        </View>
+        <View className="pd-bar__actions">
+          <CartButton id="product-cart" count={totalQuantity(cartLines)} />
+          {availability === 'open' ? (
+            <>
+              <View
+                className={`btn pd-bar__add${canOrder ? '' : ' is-disabled'}`}
+                id="product-add-to-cart"
+                onClick={addToCart}
+              >
+                加入购物车
+              </View>
+              <View
+                className={`btn btn--primary pd-bar__buy${canOrder ? '' : ' is-disabled'}`}
+                id="product-buy-now"
+                onClick={buyNow}
+              >
+                立即购买
+              </View>
+            </>
+          ) : (
+            <View className="btn pd-bar__closed" id="product-order-closed">
+              {CLOSED_LABELS[availability]}
+            </View>
+          )}
         </View>
       </View>
     </View>

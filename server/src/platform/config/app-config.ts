@@ -21,6 +21,8 @@ export interface AppConfig {
   database: { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
   redisUrl: string | null;
   queuePrefix: string;
+  /** Bull job lock; a job whose worker died runs again within about twice this. */
+  queueLockMs: number;
   processRole: ProcessRole;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   corsOrigins: string[];
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     database,
     redisUrl: redisUrl ?? null,
     queuePrefix: read.token('QUEUE_PREFIX', 'linli'),
+    queueLockMs: read.integer('QUEUE_LOCK_MS', 30_000, 1000, 600_000),
     processRole,
     jwt: {
       accessTtlSeconds: read.integer('JWT_ACCESS_TTL_SECONDS', 900, 30, 86_400),

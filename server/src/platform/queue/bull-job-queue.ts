@@ -12,6 +12,9 @@ import {
 
 const QUEUE_NAME = 'jobs';
 const CONCURRENCY = 8;
+/** Bull's default job lock (see the constructor). */
+export const DEFAULT_LOCK_MS = 30_000;
+
 /** How long add() waits for Redis before giving up (Bull would otherwise wait forever). */
 export const DEFAULT_ADD_TIMEOUT_MS = 5000;
 /** ioredis states in which Redis has already been seen unreachable. */
@@ -30,10 +33,15 @@ export class BullJobQueue extends JobQueueAdapter {
     prefix: string,
     private readonly validateName: (name: string) => void = () => undefined,
     private readonly addTimeoutMs = DEFAULT_ADD_TIMEOUT_MS,
+    lockMs = DEFAULT_LOCK_MS,
   ) {
     super();
     this.queue = new Bull(QUEUE_NAME, redisUrl, {
       prefix,
+      // A job's lock lasts lockMs and is renewed while its worker lives. A worker that dies (crash,
+      // kill -9) stops renewing: within about twice lockMs the job is stalled and another worker runs it
+      // again, which is why every handler is idempotent.
+      settings: { lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 2 },
       defaultJobOptions: {
         removeOnComplete: 1000,
         removeOnFail: 5000,

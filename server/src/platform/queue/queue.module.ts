@@ -50,7 +50,13 @@ export class QueueModule {
               if (!registry.has(name)) throw new Error(`任务 "${name}" 没有 @JobHandler 处理器`);
             };
             return config.redisUrl
-              ? new BullJobQueue(config.redisUrl, config.queuePrefix, validateName)
+              ? new BullJobQueue(
+                  config.redisUrl,
+                  config.queuePrefix,
+                  validateName,
+                  undefined,
+                  config.queueLockMs,
+                )
               : new InProcessJobQueue(validateName);
           },
         },

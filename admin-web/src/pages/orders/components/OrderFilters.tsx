@@ -62,7 +62,10 @@ export function OrderFilters({ filters, names, onChange, onReset }: Props) {
         />
       ) : (
         filters.leaderId && (
-          <IdTag label={`团长：${names.leader ?? `#${filters.leaderId}`}`} onClose={() => onChange({ leaderId: undefined })} />
+          <IdTag
+            label={`团长：${names.leader ?? `#${filters.leaderId}`}`}
+            onClose={() => onChange({ leaderId: undefined })}
+          />
         )
       )}
       {canPickCampaign ? (

@@ -93,7 +93,9 @@ export function OrderReasonModal({ order, action, submitting, error, onSubmit, o
               )}
             </Descriptions.Item>
             {order.status === 'pending_payment' ? (
-              <Descriptions.Item label="应付金额">{formatFen(order.payableAmount)}（未付款）</Descriptions.Item>
+              <Descriptions.Item label="应付金额">
+                {formatFen(order.payableAmount)}（未付款）
+              </Descriptions.Item>
             ) : (
               <Descriptions.Item label="实付金额">{formatFen(order.paidAmount)}</Descriptions.Item>
             )}

@@ -28,8 +28,7 @@ function doneText(action: OrderAction, order: AdminOrderDetail): string {
 function useReloadIfStale(orderId: number) {
   const queryClient = useQueryClient();
   return (error: unknown) => {
-    if (isStaleOrderError(error))
-      void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
+    if (isStaleOrderError(error)) void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
   };
 }
 

@@ -49,7 +49,12 @@ export function OrderActionBar({ order }: { order: AdminOrderDetail }) {
           </Button>
         )}
         {canWrite && order.actions.cancel && (
-          <Button danger icon={<CloseCircleOutlined />} onClick={() => ask('cancel')} data-testid="order-cancel">
+          <Button
+            danger
+            icon={<CloseCircleOutlined />}
+            onClick={() => ask('cancel')}
+            data-testid="order-cancel"
+          >
             取消订单
           </Button>
         )}
@@ -59,7 +64,9 @@ export function OrderActionBar({ order }: { order: AdminOrderDetail }) {
         action={asking}
         submitting={act.isPending}
         error={act.error}
-        onSubmit={(reason) => asking && act.mutate({ action: asking, reason }, { onSuccess: () => setAsking(null) })}
+        onSubmit={(reason) =>
+          asking && act.mutate({ action: asking, reason }, { onSuccess: () => setAsking(null) })
+        }
         onClose={() => setAsking(null)}
       />
     </>

@@ -59,7 +59,9 @@ export function OrderInfoCard({ order }: { order: AdminOrderDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label="下单时间">{shanghaiTime(order.createdAt)}</Descriptions.Item>
         <Descriptions.Item label="支付时间">{shanghaiTime(order.paidAt) ?? none}</Descriptions.Item>
-        {order.readyAt && <Descriptions.Item label="到货时间">{shanghaiTime(order.readyAt)}</Descriptions.Item>}
+        {order.readyAt && (
+          <Descriptions.Item label="到货时间">{shanghaiTime(order.readyAt)}</Descriptions.Item>
+        )}
         {order.pickedUpAt && (
           <Descriptions.Item label="提货时间">{shanghaiTime(order.pickedUpAt)}</Descriptions.Item>
         )}

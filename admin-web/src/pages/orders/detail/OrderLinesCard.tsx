@@ -61,7 +61,11 @@ export function OrderLinesCard({ order }: { order: AdminOrderDetail }) {
                   </Typography.Text>
                   <span>
                     应付{' '}
-                    <Typography.Text strong style={{ fontSize: 18, color: '#e11d48' }} data-testid="order-payable">
+                    <Typography.Text
+                      strong
+                      style={{ fontSize: 18, color: '#e11d48' }}
+                      data-testid="order-payable"
+                    >
                       {formatFen(order.payableAmount)}
                     </Typography.Text>
                   </span>

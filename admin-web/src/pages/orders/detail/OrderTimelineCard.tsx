@@ -17,7 +17,8 @@ export function OrderTimelineCard({ timeline }: { timeline: OrderTimelineEntry[]
             <div data-testid="order-timeline-entry" data-type={entry.type}>
               <Typography.Text strong>{ORDER_EVENT_LABELS[entry.type] ?? entry.type}</Typography.Text>
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {shanghaiTime(entry.at, 'YYYY-MM-DD HH:mm:ss')} · {orderActorLabel(entry.actorType, entry.actorName)}
+                {shanghaiTime(entry.at, 'YYYY-MM-DD HH:mm:ss')} ·{' '}
+                {orderActorLabel(entry.actorType, entry.actorName)}
               </Typography.Text>
               {entry.note && (
                 <Typography.Paragraph

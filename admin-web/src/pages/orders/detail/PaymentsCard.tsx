@@ -73,9 +73,7 @@ export function PaymentsCard({ payments }: { payments: PaymentView[] }) {
         scroll={{ x: 760 }}
         data-testid="order-payments"
         locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="买家尚未发起支付" />
-          ),
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="买家尚未发起支付" />,
         }}
       />
     </Card>
