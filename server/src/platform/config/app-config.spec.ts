@@ -48,6 +48,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://root@127.0.0.1:3306/linli',
         REDIS_URL: 'redis://127.0.0.1:6379',
         JWT_SECRET: SECRET,
+        PAYMENT_PROVIDER: 'simulator',
         ...env,
       });
 
@@ -130,7 +131,11 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET and refuses DEV_LOGIN in production', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/linli' };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'mysql://u:p@db:3306/linli',
+      PAYMENT_PROVIDER: 'simulator',
+    };
     expect(() => embedded(production)).toThrow(/JWT_SECRET/);
     expect(() => embedded({ ...production, JWT_SECRET: SECRET, DEV_LOGIN: 'true' })).toThrow(/DEV_LOGIN/);
     expect(embedded({ ...production, JWT_SECRET: SECRET }).jwt.secret).toBe(SECRET);
