@@ -166,7 +166,7 @@ describe('订单中心 in the back office', () => {
 
     await page.getByRole('tab', { name: /全部/ }).click();
     await waitForCount(rows(page), 3);
-    const search = page.getByTestId('order-search').locator('input');
+    const search = page.getByTestId('order-search');
     await search.fill(pickedUp.orderNo);
     const [byNumber] = await Promise.all([
       nextJson<Paged<AdminOrderListItem>>(page, '/api/admin/orders'),

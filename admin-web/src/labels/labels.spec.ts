@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Permission, permissionsOf } from '@linli/shared-types';
 import { auditActionLabel, auditFieldLabel, systemActorLabel } from './audit';
 import { diffSnapshots } from './diff';
+import { orderActorLabel } from './orders';
 import { PERMISSION_AREAS, PERMISSION_INFO, groupPermissions } from './permissions';
 
 describe('groupPermissions', () => {
@@ -98,5 +99,16 @@ describe('systemActorLabel', () => {
     expect(systemActorLabel('member')).toEqual({ tag: '会员', name: '小程序' });
     expect(systemActorLabel('outbox-relay')).toEqual({ tag: '系统', name: 'outbox-relay' });
     expect(systemActorLabel(null)).toEqual({ tag: '系统', name: null });
+  });
+});
+
+describe('orderActorLabel', () => {
+  it('names staff and leaders with their kind once, the buyer and the system by kind alone', () => {
+    expect(orderActorLabel('staff', '系统管理员')).toBe('员工 · 系统管理员');
+    expect(orderActorLabel('leader', '团长 王丽华')).toBe('团长 · 王丽华');
+    expect(orderActorLabel('leader', '王丽华')).toBe('团长 · 王丽华');
+    expect(orderActorLabel('member', '买家')).toBe('买家');
+    expect(orderActorLabel('system', '系统')).toBe('系统');
+    expect(orderActorLabel('staff', '')).toBe('员工');
   });
 });

@@ -15,12 +15,14 @@ export const ORDER_ACTOR_TYPE_LABELS: Record<OrderActorType, string> = {
 
 /**
  * Who moved the order, as the timeline shows it: `员工 · 系统管理员`, `团长 · 王丽华`; the buyer and the
- * system are named by their kind alone (the server's actorName is then 买家 / 系统 anyway).
+ * system are named by their kind alone (the server's actorName is then 买家 / 系统 anyway). A name that
+ * already starts with its kind (the server writes leaders as `团长 王丽华`) is not prefixed twice.
  */
 export function orderActorLabel(actorType: OrderActorType, actorName: string): string {
   const kind = ORDER_ACTOR_TYPE_LABELS[actorType] ?? actorType;
-  if (actorType === 'member' || actorType === 'system' || !actorName || actorName === kind) return kind;
-  return `${kind} · ${actorName}`;
+  if (actorType === 'member' || actorType === 'system') return kind;
+  const name = actorName.startsWith(kind) ? actorName.slice(kind.length).trim() : actorName.trim();
+  return name ? `${kind} · ${name}` : kind;
 }
 
 /** Dot colours of the timeline: money in or goods out is green, money back purple, failures red. */

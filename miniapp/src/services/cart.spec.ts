@@ -2,10 +2,10 @@ import {
   addLine,
   adoptUnboundLines,
   cart,
+  cartKeyOf,
   encodeLines,
   fixedQuantity,
   groupByCampaign,
-  leaderKeyOf,
   MAX_LINES_PER_CAMPAIGN,
   parseBook,
   parseLines,
@@ -95,17 +95,17 @@ test('groupByCampaign keeps the order campaigns first appear in', () => {
 describe('parseBook', () => {
   test('drops malformed carts and lines, merges duplicates, caps quantities', () => {
     const raw = JSON.stringify({
-      'leader-1': [
+      'm7/leader-1': [
         line(1, 10, 2),
         line(1, 10, 5),
         { campaignId: 'x', itemId: 1, quantity: 1 },
         line(1, 11, 0),
         line(1, 12, 4000),
       ],
-      'leader-2': 'junk',
-      'leader-3': [],
+      'm7/leader-2': 'junk',
+      'm7/leader-3': [],
     });
-    expect(parseBook(raw)).toEqual({ 'leader-1': [line(1, 10, 2), line(1, 12, 999)] });
+    expect(parseBook(raw)).toEqual({ 'm7/leader-1': [line(1, 10, 2), line(1, 12, 999)] });
   });
 
   test('unreadable mockStorage is an empty book', () => {
@@ -116,11 +116,19 @@ describe('parseBook', () => {
 });
 
 test('adoptUnboundLines moves lines chosen before a leader into that leader’s cart', () => {
-  const book = { none: [line(1, 10, 2)], 'leader-1': [line(1, 10, 1), line(1, 11, 1)] };
-  expect(adoptUnboundLines(book, 'leader-1')).toEqual({ 'leader-1': [line(1, 10, 3), line(1, 11, 1)] });
-  expect(adoptUnboundLines(book, 'none')).toBe(book);
-  const empty = { 'leader-1': [line(1, 10, 1)] };
-  expect(adoptUnboundLines(empty, 'leader-1')).toBe(empty);
+  const other = [line(1, 12, 1)];
+  const book = {
+    'm7/none': [line(1, 10, 2)],
+    'm7/leader-1': [line(1, 10, 1), line(1, 11, 1)],
+    'm8/none': other,
+  };
+  expect(adoptUnboundLines(book, { memberId: 7, leaderId: 1 })).toEqual({
+    'm7/leader-1': [line(1, 10, 3), line(1, 11, 1)],
+    'm8/none': other,
+  });
+  expect(adoptUnboundLines(book, { memberId: 7, leaderId: null })).toBe(book);
+  const empty = { 'm7/leader-1': [line(1, 10, 1)] };
+  expect(adoptUnboundLines(empty, { memberId: 7, leaderId: 1 })).toBe(empty);
 });
 
 describe('line queries for the checkout page', () => {
@@ -142,10 +150,10 @@ describe('line queries for the checkout page', () => {
 });
 
 describe('the cart store', () => {
-  const signInBoundTo = (leaderId: number | null) =>
+  const signInBoundTo = (leaderId: number | null, memberId = 7) =>
     mockStorage.set(
       'linli.member',
-      JSON.stringify({ id: 7, currentLeader: leaderId ? { id: leaderId, name: '王丽华' } : null }),
+      JSON.stringify({ id: memberId, currentLeader: leaderId ? { id: leaderId, name: '王丽华' } : null }),
     );
 
   beforeEach(() => mockStorage.clear());
@@ -161,6 +169,9 @@ describe('the cart store', () => {
 
     signInBoundTo(2);
     expect(cart.lines()).toEqual([]);
+    // Another member on the same phone, same leader: their own cart.
+    signInBoundTo(1, 8);
+    expect(cart.lines()).toEqual([]);
     signInBoundTo(1);
     cart.remove([{ campaignId: 1, itemId: 10 }]);
     expect(cart.lines()).toEqual([line(1, 11, 1)]);
@@ -175,13 +186,14 @@ describe('the cart store', () => {
     cart.add(line(1, 10, 1));
     signInBoundTo(3);
     expect(cart.lines()).toEqual([line(1, 10, 1)]);
-    expect(Object.keys(parseBook(mockStorage.get('linli.cart')))).toEqual(['leader-3']);
+    expect(Object.keys(parseBook(mockStorage.get('linli.cart')))).toEqual(['m7/leader-3']);
   });
 });
 
-test('leaderKeyOf', () => {
-  expect(leaderKeyOf(5)).toBe('leader-5');
-  expect(leaderKeyOf(null)).toBe('none');
+test('cartKeyOf', () => {
+  expect(cartKeyOf({ memberId: 7, leaderId: 5 })).toBe('m7/leader-5');
+  expect(cartKeyOf({ memberId: 7, leaderId: null })).toBe('m7/none');
+  expect(cartKeyOf({ memberId: null, leaderId: null })).toBe('guest/none');
 });
 
 describe('priced lines', () => {

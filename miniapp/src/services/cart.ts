@@ -4,8 +4,9 @@ import { currentMember } from './session';
 
 /**
  * The buyer's cart (购物车): campaign items and quantities only, never prices (the cart page asks
- * POST /api/app/orders/preview). Kept in Taro storage, one cart per leader the buyer is bound to, because
- * a campaign is ordered at the buyer's current pickup point: switching leader shows that leader's cart.
+ * POST /api/app/orders/preview). Kept in Taro storage, one cart per member and leader they are bound to,
+ * because a campaign is ordered at the buyer's current pickup point: switching leader shows that leader's
+ * cart, and another member signing in on the same phone or browser does not see this one's.
  *
  * The first half is pure (arrays in, arrays out, unit-tested); the `cart` store at the end binds it to
  * storage and the session.
@@ -22,17 +23,23 @@ export interface CartGroup {
   lines: CartLine[];
 }
 
-/** Stored carts by leader key (`leader-<id>`, or `none` before the buyer has a leader). */
+/** Stored carts by owner key (see `cartKeyOf`). */
 export type CartBook = Record<string, CartLine[]>;
+
+/** Whose cart: the signed-in member and their current leader (null before they chose one). */
+export interface CartOwner {
+  memberId: number | null;
+  leaderId: number | null;
+}
 
 /** The server's bounds: quantity 1–999 per line, 1–50 lines per order (one order = one campaign). */
 export const MAX_LINE_QUANTITY = 999;
 export const MAX_LINES_PER_CAMPAIGN = 50;
 
-const UNBOUND_KEY = 'none';
-
-export function leaderKeyOf(leaderId: number | null | undefined): string {
-  return leaderId ? `leader-${leaderId}` : UNBOUND_KEY;
+/** `m7/leader-3`; `m7/none` before member 7 has a leader; `guest/…` before login. */
+export function cartKeyOf(owner: CartOwner): string {
+  const member = owner.memberId ? `m${owner.memberId}` : 'guest';
+  return `${member}/${owner.leaderId ? `leader-${owner.leaderId}` : 'none'}`;
 }
 
 function isId(value: unknown): value is number {
@@ -144,13 +151,15 @@ export function groupByCampaign(lines: CartLine[]): CartGroup[] {
  * Lines put in the cart before the buyer had a leader move into the leader's cart once there is one
  * (e.g. 选择自提点 from the checkout page), so the choice is not lost.
  */
-export function adoptUnboundLines(book: CartBook, leaderKey: string): CartBook {
-  const unbound = book[UNBOUND_KEY];
-  if (leaderKey === UNBOUND_KEY || !unbound?.length) return book;
-  let merged = book[leaderKey] ?? [];
+export function adoptUnboundLines(book: CartBook, owner: CartOwner): CartBook {
+  const unboundKey = cartKeyOf({ memberId: owner.memberId, leaderId: null });
+  const unbound = book[unboundKey];
+  if (owner.leaderId === null || !unbound?.length) return book;
+  const key = cartKeyOf(owner);
+  let merged = book[key] ?? [];
   for (const line of [...unbound].reverse()) merged = addLine(merged, line).lines;
-  const next: CartBook = { ...book, [leaderKey]: merged };
-  delete next[UNBOUND_KEY];
+  const next: CartBook = { ...book, [key]: merged };
+  delete next[unboundKey];
   return next;
 }
 
@@ -201,8 +210,9 @@ const STORAGE_KEY = 'linli.cart';
 type Listener = (lines: CartLine[]) => void;
 const listeners = new Set<Listener>();
 
-function currentLeaderKey(): string {
-  return leaderKeyOf(currentMember()?.currentLeader?.id);
+function currentOwner(): CartOwner {
+  const member = currentMember();
+  return { memberId: member?.id ?? null, leaderId: member?.currentLeader?.id ?? null };
 }
 
 function readBook(): CartBook {
@@ -215,16 +225,17 @@ function writeBook(book: CartBook): void {
 
 /** The lines of the current leader's cart, after adopting lines added before a leader was chosen. */
 function currentLines(): CartLine[] {
-  const key = currentLeaderKey();
+  const owner = currentOwner();
   const stored = readBook();
-  const book = adoptUnboundLines(stored, key);
+  const book = adoptUnboundLines(stored, owner);
   if (book !== stored) writeBook(book);
-  return book[key] ?? [];
+  return book[cartKeyOf(owner)] ?? [];
 }
 
 function update(change: (lines: CartLine[]) => CartLine[]): CartLine[] {
-  const key = currentLeaderKey();
-  const book = adoptUnboundLines(readBook(), key);
+  const owner = currentOwner();
+  const key = cartKeyOf(owner);
+  const book = adoptUnboundLines(readBook(), owner);
   const lines = change(book[key] ?? []);
   if (lines.length > 0) book[key] = lines;
   else delete book[key];

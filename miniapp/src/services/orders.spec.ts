@@ -117,7 +117,8 @@ describe('checkout attempts', () => {
   });
 
   test('only outcomes that may have gone through keep the attempt', () => {
-    const refusal = (status: number, code: string) => new ApiError(status, { code, message: '', requestId: '' });
+    const refusal = (status: number, code: string) =>
+      new ApiError(status, { code, message: '', requestId: '' });
     expect(isUncertainOutcome(networkError('r'))).toBe(true);
     expect(isUncertainOutcome(refusal(503, 'ORDER_FLASH_SALE_BUSY'))).toBe(true);
     expect(isUncertainOutcome(refusal(502, 'INTERNAL_ERROR'))).toBe(true);

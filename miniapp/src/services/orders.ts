@@ -124,8 +124,7 @@ export async function placeOrder(body: CreateOrderRequest, idempotencyKey: strin
 
 /** A UUID-shaped key (v4 layout): 36 characters of [0-9a-f-], within the server's 8–64 [A-Za-z0-9_-]. */
 export function newIdempotencyKey(random: () => number = Math.random): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const variant = (8 + Math.floor(random() * 4)).toString(16);
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }

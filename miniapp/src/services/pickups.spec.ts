@@ -58,5 +58,9 @@ test('the wrappers call the contract’s endpoints', async () => {
     { silent: true },
   );
   await verifyPickupCode('493215');
-  expect(mockPost).toHaveBeenCalledWith('/api/app/leader/pickups/verify', { code: '493215' }, { silent: true });
+  expect(mockPost).toHaveBeenCalledWith(
+    '/api/app/leader/pickups/verify',
+    { code: '493215' },
+    { silent: true },
+  );
 });

@@ -73,7 +73,7 @@ export function spacedPickupCode(code: string): string {
 export function pickupRefusalTitle(code: string): string {
   switch (code) {
     case ErrorCode.PICKUP_CODE_INVALID:
-      return '提货码无效';
+      return '没有找到这笔订单';
     case ErrorCode.PICKUP_CODE_OTHER_LEADER:
       return '不是你自提点的订单';
     case ErrorCode.PICKUP_ALREADY_DONE:

@@ -26,6 +26,7 @@ export {
   type RequestContext,
 } from './request-context/request-context';
 export { TransactionRunner } from './database/transaction';
+export { bulkInsert, type BulkValue } from './database/bulk-insert';
 export {
   CreatedAtColumn,
   JsonColumn,
@@ -46,7 +47,7 @@ export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { OutboxService, type AlongWithRetry, type FailedDelivery } from './outbox/outbox.service';
 export { OnOutboxEvent } from './outbox/event-handler';
 export type { OutboxEvent, NewOutboxEvent } from './outbox/outbox-event';
-export { JobQueue, type JobName, type JobOptions, type JobPayloads } from './queue/job-queue';
+export { JobQueue, type JobName, type JobOptions, type JobPayloads, type QueuedJob } from './queue/job-queue';
 export { JobHandler, defineJob } from './queue/job-handler.decorator';
 export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';

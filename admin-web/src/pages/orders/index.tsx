@@ -40,7 +40,7 @@ const columns: TableColumnsType<AdminOrderListItem> = [
   {
     title: '订单号',
     key: 'orderNo',
-    width: 210,
+    width: 200,
     render: (_, o) => (
       <Link to={`/orders/${o.id}`} onClick={(e) => e.stopPropagation()} data-testid="order-row-no">
         <Typography.Text style={{ fontFamily: 'monospace', fontSize: 13, color: 'inherit' }}>
@@ -54,7 +54,7 @@ const columns: TableColumnsType<AdminOrderListItem> = [
     key: 'campaign',
     ellipsis: true,
     render: (_, o) => (
-      <PermittedLink to={`/campaigns/${o.campaignId}`} permission="campaigns.read">
+      <PermittedLink to={`/campaigns/${o.campaignId}`} permission="campaigns.read" quiet>
         {o.campaignTitle}
       </PermittedLink>
     ),
@@ -62,11 +62,13 @@ const columns: TableColumnsType<AdminOrderListItem> = [
   {
     title: '买家',
     key: 'buyer',
-    width: 140,
+    width: 130,
     render: (_, o) => (
       <div style={{ minWidth: 0 }}>
-        <PermittedLink to={`/members/${o.memberId}`} permission="members.read">
-          {o.buyerName}
+        <PermittedLink to={`/members/${o.memberId}`} permission="members.read" quiet>
+          <Typography.Text strong style={{ color: 'inherit' }}>
+            {o.buyerName}
+          </Typography.Text>
         </PermittedLink>
         {muted(o.buyerPhone ?? '未留手机号')}
       </div>
@@ -75,21 +77,21 @@ const columns: TableColumnsType<AdminOrderListItem> = [
   {
     title: '团长 / 自提点',
     key: 'leader',
-    width: 170,
+    width: 160,
     render: (_, o) => (
       <div style={{ minWidth: 0 }}>
-        <PermittedLink to={`/leaders/${o.leaderId}`} permission="leaders.read">
+        <PermittedLink to={`/leaders/${o.leaderId}`} permission="leaders.read" quiet>
           {o.leaderName}
         </PermittedLink>
         {muted(o.pickupPointName ?? '未设置自提点')}
       </div>
     ),
   },
-  { title: '件数', dataIndex: 'itemCount', width: 64, align: 'right' },
+  { title: '件数', dataIndex: 'itemCount', width: 60, align: 'right' },
   {
     title: '金额',
     key: 'amount',
-    width: 130,
+    width: 120,
     align: 'right',
     render: (_, o) => (
       <div data-testid="order-row-amount">
@@ -106,18 +108,18 @@ const columns: TableColumnsType<AdminOrderListItem> = [
   {
     title: '状态',
     dataIndex: 'status',
-    width: 96,
+    width: 90,
     render: (status: OrderStatus) => <OrderStatusTag status={status} />,
   },
   {
     title: '下单 / 支付时间',
     key: 'times',
-    width: 160,
+    width: 150,
     onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
     render: (_, o) => (
       <div style={{ fontSize: 13 }}>
         <div>{shanghaiTime(o.createdAt)}</div>
-        {muted(o.paidAt ? `付 ${shanghaiTime(o.paidAt)}` : '未支付')}
+        {muted(o.paidAt ? `支付 ${shanghaiTime(o.paidAt)}` : '未支付')}
       </div>
     ),
   },
@@ -235,7 +237,7 @@ export default function OrdersPage() {
             columns={columns}
             dataSource={rows}
             loading={list.isFetching}
-            scroll={{ x: 1160 }}
+            scroll={{ x: 1080 }}
             tableLayout="fixed"
             data-testid="orders-table"
             onRow={(o) => ({

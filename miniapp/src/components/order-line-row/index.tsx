@@ -15,7 +15,12 @@ export function ProductThumb({
   size?: 'sm' | 'md';
 }) {
   return imageUrl ? (
-    <Image className={`product-thumb product-thumb--${size}`} src={assetUrl(imageUrl)} mode="aspectFill" lazyLoad />
+    <Image
+      className={`product-thumb product-thumb--${size}`}
+      src={assetUrl(imageUrl)}
+      mode="aspectFill"
+      lazyLoad
+    />
   ) : (
     <View className={`product-thumb product-thumb--${size} product-thumb--placeholder`}>
       <Text>{initialOf(name)}</Text>

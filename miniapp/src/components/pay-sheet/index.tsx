@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { formatFen, type PayOrderResponse } from '@linli/shared-types';
 import { useNow } from '@/hooks/use-now';
 import { payCountdown } from '@/services/orders';
@@ -17,9 +19,22 @@ interface SimulatorPaySheetProps {
  * 模拟支付 (simulator provider: H5 demo, weapp in demo mode): stands in for WeChat's payment sheet. The
  * server turns 确认支付 into a real signed payment notification; 取消 leaves the order waiting for payment.
  */
-export function SimulatorPaySheet({ payment, confirming, error, onConfirm, onCancel }: SimulatorPaySheetProps) {
+export function SimulatorPaySheet({
+  payment,
+  confirming,
+  error,
+  onConfirm,
+  onCancel,
+}: SimulatorPaySheetProps) {
   const now = useNow(1000);
   const left = payCountdown(payment.payDeadlineAt, now);
+
+  // On a tab page (订单) the tab bar would cover the sheet's buttons (on H5 it sits above every page), so
+  // it steps aside while the sheet is up. Elsewhere there is no tab bar and the calls just fail.
+  useEffect(() => {
+    void Taro.hideTabBar({ animation: false }).catch(() => undefined);
+    return () => void Taro.showTabBar({ animation: false }).catch(() => undefined);
+  }, []);
   return (
     <View className="pay-sheet" id="pay-sheet">
       <View className="pay-sheet__mask" onClick={() => (confirming ? undefined : onCancel())} />

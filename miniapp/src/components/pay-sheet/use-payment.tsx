@@ -30,7 +30,9 @@ function messageOf(caught: unknown, fallback: string): string {
 /** wx.requestPayment rejects with `errMsg` "requestPayment:fail cancel" when the buyer closes it. */
 function isCancelled(caught: unknown): boolean {
   const errMsg =
-    caught && typeof caught === 'object' && 'errMsg' in caught ? String((caught as { errMsg: unknown }).errMsg) : '';
+    caught && typeof caught === 'object' && 'errMsg' in caught
+      ? String((caught as { errMsg: unknown }).errMsg)
+      : '';
   return /cancel/i.test(errMsg);
 }
 
@@ -38,6 +40,7 @@ function isCancelled(caught: unknown): boolean {
 async function askForSubscriptions(templateIds: string[]): Promise<void> {
   if (templateIds.length === 0) return;
   try {
+    // `entityIds` is Alipay's (required by Taro's type); WeChat ignores it.
     await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] });
   } catch {
     // The buyer declined or the client cannot ask: they simply get no message.
@@ -108,7 +111,10 @@ export function usePayment(onOutcome: (orderId: number, outcome: PaymentOutcome)
       }
       outcomeRef.current(orderId, await confirmWithServer(orderId));
     } catch (caught) {
-      outcomeRef.current(orderId, { kind: 'not-paid', message: messageOf(caught, '发起支付失败，请稍后重试') });
+      outcomeRef.current(orderId, {
+        kind: 'not-paid',
+        message: messageOf(caught, '发起支付失败，请稍后重试'),
+      });
     } finally {
       startingRef.current = false;
       setStarting(false);

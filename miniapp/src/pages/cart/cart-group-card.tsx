@@ -84,11 +84,10 @@ function UnknownLine({ cartLine }: { cartLine: CartLine }) {
       id={id}
       imageUrl={null}
       productName="已下架的商品"
-      specText="这件商品已不在团购中"
+      specText="已不在这场团购中，请删除"
       quantity={cartLine.quantity}
       muted
     >
-      <LineProblem id={`${id}-problem`} message="商品已下架" />
       <View className="cart-line__actions">
         <Text className="cart-line__remove" id={`${id}-remove`} onClick={() => cart.remove([cartLine])}>
           删除

@@ -103,7 +103,7 @@ export default function CartPage() {
           共 {totalQuantity(lines)} 件商品
         </Text>
         <Text className="cart-summary__hint">
-          {point ? `到「${point.name}」自提 · ` : ''}每场团购单独结算
+          {point ? `到「${point.name}」自提，` : ''}每场团购单独下单结算
         </Text>
       </View>
       {groups.map((group) => (

@@ -50,7 +50,8 @@ export function useGroupPreviews(groups: CartGroup[], enabled: boolean) {
     if (requested.current.get(group.campaignId) !== key) return;
     setPreviews((all) => ({
       ...all,
-      [group.campaignId]: next.state === 'error' ? { ...next, preview: previewOf(all[group.campaignId]) } : next,
+      [group.campaignId]:
+        next.state === 'error' ? { ...next, preview: previewOf(all[group.campaignId]) } : next,
     }));
   }, []);
 

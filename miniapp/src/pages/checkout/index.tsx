@@ -72,14 +72,22 @@ function SubmitErrorBanner({ error }: { error: SubmitError }) {
           查看订单
         </Text>
       ) : null}
-      {error.retryable ? (
-        <Text className="co-error__hint">可以直接再次提交，不会重复下单</Text>
-      ) : null}
+      {error.retryable ? <Text className="co-error__hint">可以直接再次提交，不会重复下单</Text> : null}
     </View>
   );
 }
 
-function AmountRow({ label, value, id, strong }: { label: string; value: string; id?: string; strong?: boolean }) {
+function AmountRow({
+  label,
+  value,
+  id,
+  strong,
+}: {
+  label: string;
+  value: string;
+  id?: string;
+  strong?: boolean;
+}) {
   return (
     <View className={`co-amount${strong ? ' co-amount--strong' : ''}`}>
       <Text className="co-amount__label">{label}</Text>
@@ -220,7 +228,10 @@ export default function CheckoutPage() {
         ? '重新提交'
         : '提交订单';
   return (
-    <View className="co-page co-page--with-bar" id="checkout-page">
+    <View
+      className={`co-page co-page--with-bar${submitError ? ' co-page--with-error' : ''}`}
+      id="checkout-page"
+    >
       {preview.pickup ? (
         <View className="co-card">
           <PickupPointCard
@@ -283,7 +294,11 @@ export default function CheckoutPage() {
       </View>
 
       <View className="co-card">
-        <AmountRow label={`商品金额（共 ${pieces} 件）`} value={formatFen(preview.goodsAmount)} id="checkout-goods" />
+        <AmountRow
+          label={`商品金额（共 ${pieces} 件）`}
+          value={formatFen(preview.goodsAmount)}
+          id="checkout-goods"
+        />
         {discount > 0 ? <AmountRow label="优惠" value={`-${formatFen(discount)}`} /> : null}
         <AmountRow label="应付" value={formatFen(preview.payableAmount)} id="checkout-payable" strong />
       </View>
@@ -307,21 +322,23 @@ export default function CheckoutPage() {
         />
       </View>
 
-      {submitError ? <SubmitErrorBanner error={submitError} /> : null}
-
+      {/* In the fixed bar, right above 提交订单, so the refusal is seen wherever the page is scrolled. */}
       <View className="co-bar" id="checkout-bar">
-        <View className="co-bar__total">
-          <Text className="co-bar__label">合计</Text>
-          <Text className="co-bar__amount" id="checkout-bar-amount">
-            {formatFen(preview.payableAmount)}
-          </Text>
-        </View>
-        <View
-          className={`btn btn--primary co-bar__submit${preview.orderable && !busy ? '' : ' is-disabled'}`}
-          id="checkout-submit"
-          onClick={() => void submit()}
-        >
-          {buttonText}
+        {submitError ? <SubmitErrorBanner error={submitError} /> : null}
+        <View className="co-bar__row">
+          <View className="co-bar__total">
+            <Text className="co-bar__label">合计</Text>
+            <Text className="co-bar__amount" id="checkout-bar-amount">
+              {formatFen(preview.payableAmount)}
+            </Text>
+          </View>
+          <View
+            className={`btn btn--primary co-bar__submit${preview.orderable && !busy ? '' : ' is-disabled'}`}
+            id="checkout-submit"
+            onClick={() => void submit()}
+          >
+            {buttonText}
+          </View>
         </View>
       </View>
       {payment.sheet}

@@ -1,13 +1,20 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { type LeaderApplicationView, type LeaderSummary, type MemberProfile } from '@linli/shared-types';
+import {
+  type BuyerOrderCounts,
+  type BuyerOrderTab,
+  type LeaderApplicationView,
+  type LeaderSummary,
+  type MemberProfile,
+} from '@linli/shared-types';
 import { StateView } from '@/components/state-view';
 import { StatusBadge } from '@/components/status-badge';
 import { useMember } from '@/hooks/use-member';
 import { ensureLogin, login, logout, refreshProfile } from '@/services/auth';
 import { ApiError, showErrorToast } from '@/services/request';
 import { fetchMyApplication } from '@/services/leaders';
+import { fetchOrderCounts, openOrdersTab } from '@/services/orders';
 import { initialOf, maskPhone } from '@/utils/display';
 import { mineLeaderEntry } from '@/utils/leader-status';
 import { formatMemberSince } from '@/utils/shanghai-time';
@@ -111,6 +118,82 @@ function NavRow({
   );
 }
 
+const ORDER_SHORTCUTS: Array<{ tab: BuyerOrderTab; label: string; mark: string }> = [
+  { tab: 'pending_payment', label: '待付款', mark: '付' },
+  { tab: 'to_pickup', label: '待提货', mark: '提' },
+  { tab: 'completed', label: '已完成', mark: '完' },
+  { tab: 'closed', label: '取消/退款', mark: '退' },
+];
+
+function badgeOf(tab: BuyerOrderTab, counts: BuyerOrderCounts | null): number {
+  if (tab === 'pending_payment') return counts?.pendingPayment ?? 0;
+  if (tab === 'to_pickup') return counts?.toPickup ?? 0;
+  return 0;
+}
+
+/** 我的订单: a shortcut per status, with how many wait on the buyer (待付款 / 待提货). */
+function OrdersCard({ counts }: { counts: BuyerOrderCounts | null }) {
+  return (
+    <View className="mine-card" id="mine-orders">
+      <View className="mine-card__head mine-card__head--row">
+        <Text className="mine-card__title">我的订单</Text>
+        <Text className="mine-card__link" id="mine-orders-all" onClick={() => openOrdersTab('all')}>
+          全部订单
+        </Text>
+      </View>
+      <View className="order-shortcuts">
+        {ORDER_SHORTCUTS.map((shortcut) => {
+          const badge = badgeOf(shortcut.tab, counts);
+          return (
+            <View
+              key={shortcut.tab}
+              className="order-shortcut"
+              id={`mine-orders-${shortcut.tab}`}
+              onClick={() => openOrdersTab(shortcut.tab)}
+            >
+              <View className={`order-shortcut__icon order-shortcut__icon--${shortcut.tab}`}>
+                <Text>{shortcut.mark}</Text>
+                {badge > 0 ? (
+                  <Text className="order-shortcut__badge" id={`mine-orders-${shortcut.tab}-count`}>
+                    {badge > 99 ? '99+' : badge}
+                  </Text>
+                ) : null}
+              </View>
+              <Text className="order-shortcut__label">{shortcut.label}</Text>
+            </View>
+          );
+        })}
+      </View>
+    </View>
+  );
+}
+
+/** For leaders: the pickup desk, one tap from 我的 (核销 is what they do most at the counter). */
+function PickupDeskCard() {
+  const go = (url: string) => () => void Taro.navigateTo({ url });
+  return (
+    <View className="mine-card" id="mine-pickup-desk">
+      <View className="mine-card__head">
+        <Text className="mine-card__title">自提点工作台</Text>
+      </View>
+      <View className="desk-tiles">
+        <View
+          className="desk-tile desk-tile--primary"
+          id="mine-verify-entry"
+          onClick={go('/leader/verify/index')}
+        >
+          <Text className="desk-tile__title">核销提货</Text>
+          <Text className="desk-tile__hint">扫码或输入提货码</Text>
+        </View>
+        <View className="desk-tile" id="mine-pickups-entry" onClick={go('/leader/pickups/index')}>
+          <Text className="desk-tile__title">待提货订单</Text>
+          <Text className="desk-tile__hint">确认到货、查看订单</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
 /** 申请成为团长 / 申请进度 / 团长中心, depending on the member's leader record (undefined = not loaded yet). */
 function LeaderCard({ record }: { record: LeaderApplicationView | null | undefined }) {
   if (record === undefined) return null;
@@ -166,12 +249,22 @@ export default function MinePage() {
   const member = useMember();
   const [busy, setBusy] = useState(false);
   const [leaderRecord, setLeaderRecord] = useState<LeaderApplicationView | null | undefined>(undefined);
+  const [orderCounts, setOrderCounts] = useState<BuyerOrderCounts | null>(null);
 
   useDidShow(() => {
-    // Show the stored profile at once, then bring leader/pickup point and the leader record up to date.
+    // Show the stored profile at once, then bring leader/pickup point, the leader record and the order
+    // counts up to date. The counts are extras: a failure leaves the shortcuts without badges.
     void ensureLogin()
       .then((current) =>
-        current ? Promise.all([refreshProfile(), fetchMyApplication().then(setLeaderRecord)]) : null,
+        current
+          ? Promise.all([
+              refreshProfile(),
+              fetchMyApplication().then(setLeaderRecord),
+              fetchOrderCounts()
+                .then(setOrderCounts)
+                .catch(() => undefined),
+            ])
+          : null,
       )
       .catch(() => undefined);
   });
@@ -237,6 +330,8 @@ export default function MinePage() {
   return (
     <View className="mine-page">
       <ProfileHeader member={member} />
+      <OrdersCard counts={orderCounts} />
+      {member.isLeader ? <PickupDeskCard /> : null}
       <PickupCard leader={member.currentLeader} />
       <PhoneCard member={member} />
       <LeaderCard record={leaderRecord} />

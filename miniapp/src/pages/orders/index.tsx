@@ -1,23 +1,280 @@
-import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import {
+  BUYER_ORDER_TABS,
+  type BuyerOrderCounts,
+  type BuyerOrderTab,
+  type OrderSummary,
+} from '@linli/shared-types';
+import { confirmCancelOrder } from '@/components/order-actions/confirm-cancel';
 import { StateView } from '@/components/state-view';
+import { useNow } from '@/hooks/use-now';
+import { ensureLogin, login } from '@/services/auth';
+import { fetchOrderCounts, fetchOrders, orderPageUrl, takeRequestedOrdersTab } from '@/services/orders';
+import { ApiError, showErrorToast } from '@/services/request';
+import { mergePage, type PagedList } from '@/utils/community';
+import { OrderCard, OrderCardSkeleton } from './order-card';
+// Last, as on the checkout and order pages: the mini-program's shared stylesheet keeps one order of
+// component styles for all pages, so pages that share components import them in the same order.
+import { type PaymentOutcome, usePayment } from '@/components/pay-sheet/use-payment';
 import './index.scss';
 
-/** Orders arrive with the ordering feature; until then this is the honest empty state. */
-export default function OrdersPage() {
+type Phase = 'loading' | 'ready' | 'error' | 'signed-out';
+
+const PAGE_SIZE = 10;
+const TABS = Object.keys(BUYER_ORDER_TABS) as BuyerOrderTab[];
+
+const EMPTY_TEXT: Record<BuyerOrderTab, { title: string; description: string }> = {
+  all: { title: '还没有订单', description: '在首页看看团长的今日上新，下单后订单会出现在这里' },
+  pending_payment: { title: '没有待付款的订单', description: '提交后未支付的订单会在这里，超时会自动取消' },
+  to_pickup: { title: '没有待提货的订单', description: '付款后的订单在这里，到货后凭提货码到自提点提货' },
+  completed: { title: '还没有完成的订单', description: '提货完成的订单会出现在这里' },
+  closed: { title: '没有取消或退款的订单', description: '取消、超时关闭和退款的订单会出现在这里' },
+};
+
+function countOf(tab: BuyerOrderTab, counts: BuyerOrderCounts | null): number {
+  if (!counts) return 0;
+  if (tab === 'pending_payment') return counts.pendingPayment;
+  if (tab === 'to_pickup') return counts.toPickup;
+  return 0;
+}
+
+function Tabs({
+  active,
+  counts,
+  onChange,
+}: {
+  active: BuyerOrderTab;
+  counts: BuyerOrderCounts | null;
+  onChange: (tab: BuyerOrderTab) => void;
+}) {
   return (
-    <View className="orders-page">
-      <View className="orders-page__panel">
-        <StateView
-          id="orders-empty"
-          illustration="receipt"
-          title="还没有订单"
-          description="在首页看看团长的今日上新，下单后订单会出现在这里"
-          actionText="去首页逛逛"
-          actionId="orders-go-home"
-          onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
-        />
+    <View className="ol-tabs" id="orders-tabs">
+      {TABS.map((tab) => {
+        const count = countOf(tab, counts);
+        return (
+          <View
+            key={tab}
+            className={`ol-tabs__tab${tab === active ? ' is-active' : ''}`}
+            id={`orders-tab-${tab}`}
+            onClick={() => onChange(tab)}
+          >
+            <View className="ol-tabs__label">
+              <Text>{BUYER_ORDER_TABS[tab].label}</Text>
+              {count > 0 ? (
+                <Text className="ol-tabs__badge" id={`orders-tab-${tab}-count`}>
+                  {count > 99 ? '99+' : count}
+                </Text>
+              ) : null}
+            </View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+/** 我的订单: tabs by status, newest first, paged; pull down to refresh. */
+export default function OrdersPage() {
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [error, setError] = useState('');
+  const [tab, setTab] = useState<BuyerOrderTab>(() => takeRequestedOrdersTab() ?? 'all');
+  const [list, setList] = useState<PagedList<OrderSummary> | null>(null);
+  const [counts, setCounts] = useState<BuyerOrderCounts | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState(false);
+  const [payingId, setPayingId] = useState<number | null>(null);
+  /** Answers for a tab the buyer already left are dropped. */
+  const queryVersion = useRef(0);
+  /** Whether a list is on screen: a failed refresh then toasts instead of replacing it. */
+  const showingList = useRef(false);
+  showingList.current = list !== null;
+  const now = useNow(1000);
+
+  const loadPage = useCallback(
+    async (page: number) => {
+      const version = queryVersion.current;
+      if (page > 1) {
+        setLoadingMore(true);
+        setMoreError(false);
+      }
+      try {
+        const member = await ensureLogin();
+        if (!member) {
+          setPhase('signed-out');
+          return;
+        }
+        const [result, newCounts] = await Promise.all([
+          fetchOrders({ tab, page, pageSize: PAGE_SIZE }),
+          page === 1 ? fetchOrderCounts().catch(() => null) : Promise.resolve(null),
+        ]);
+        if (version !== queryVersion.current) return;
+        setList((shown) => mergePage(shown, result, (order) => order.id));
+        if (newCounts) setCounts(newCounts);
+        setPhase('ready');
+      } catch (caught) {
+        if (version !== queryVersion.current) return;
+        const message = caught instanceof ApiError ? caught.message : '加载失败，请稍后重试';
+        if (page > 1) setMoreError(true);
+        else if (showingList.current) showErrorToast(message);
+        else {
+          setError(message);
+          setPhase('error');
+        }
+      } finally {
+        if (version === queryVersion.current) setLoadingMore(false);
+      }
+    },
+    [tab],
+  );
+
+  // A new tab starts over from page 1.
+  useEffect(() => {
+    queryVersion.current += 1;
+    setList(null);
+    void loadPage(1);
+  }, [loadPage]);
+
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    const requested = takeRequestedOrdersTab();
+    if (requested && requested !== tab) {
+      setTab(requested);
+    } else if (shownBefore.current) {
+      // Back from an order page or from paying: statuses move, so look again.
+      void loadPage(1);
+    }
+    shownBefore.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    void loadPage(1).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(() => {
+    if (list?.hasMore && !loadingMore && !moreError) void loadPage(list.page + 1);
+  });
+
+  const onPaymentOutcome = useCallback(
+    (orderId: number, outcome: PaymentOutcome) => {
+      setPayingId(null);
+      if (outcome.kind === 'not-paid') {
+        if (outcome.message) showErrorToast(outcome.message);
+        void loadPage(1);
+        return;
+      }
+      void Taro.navigateTo({ url: orderPageUrl(orderId) });
+    },
+    [loadPage],
+  );
+  const payment = usePayment(onPaymentOutcome);
+
+  const chooseTab = (next: BuyerOrderTab) => {
+    if (next !== tab) setTab(next);
+  };
+
+  const signIn = async () => {
+    try {
+      await login();
+      setPhase('loading');
+      void loadPage(1);
+    } catch (caught) {
+      showErrorToast(caught instanceof ApiError ? caught.message : '登录失败，请稍后重试');
+    }
+  };
+
+  if (phase === 'signed-out') {
+    return (
+      <View className="orders-page">
+        <View className="orders-page__panel">
+          <StateView
+            id="orders-signed-out"
+            illustration="person"
+            title="登录后查看订单"
+            actionText="登录"
+            actionId="orders-login"
+            onAction={() => void signIn()}
+          />
+        </View>
       </View>
+    );
+  }
+
+  return (
+    <View className="orders-page" id="orders-page">
+      <Tabs active={tab} counts={counts} onChange={chooseTab} />
+      <View className="orders-page__content">
+        {phase === 'error' && !list ? (
+          <View className="orders-page__panel">
+            <StateView
+              id="orders-error"
+              illustration="alert"
+              title="加载失败"
+              description={error}
+              actionText="重试"
+              actionId="orders-retry"
+              onAction={() => {
+                setPhase('loading');
+                void loadPage(1);
+              }}
+            />
+          </View>
+        ) : !list ? (
+          <View id="orders-loading">
+            <OrderCardSkeleton />
+            <OrderCardSkeleton />
+            <OrderCardSkeleton />
+          </View>
+        ) : list.items.length === 0 ? (
+          <View className="orders-page__panel">
+            <StateView
+              id="orders-empty"
+              illustration="receipt"
+              title={EMPTY_TEXT[tab].title}
+              description={EMPTY_TEXT[tab].description}
+              actionText="去首页逛逛"
+              actionId="orders-go-home"
+              onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
+            />
+          </View>
+        ) : (
+          <View id="orders-list">
+            {list.items.map((order) => (
+              <OrderCard
+                key={order.id}
+                order={order}
+                now={now}
+                paying={payingId === order.id && payment.starting}
+                onOpen={() => void Taro.navigateTo({ url: orderPageUrl(order.id) })}
+                onPay={() => {
+                  setPayingId(order.id);
+                  void payment.pay(order.id);
+                }}
+                onCancel={() =>
+                  void confirmCancelOrder(order).then((cancelled) => (cancelled ? loadPage(1) : undefined))
+                }
+              />
+            ))}
+            <View className="orders-page__footer">
+              {moreError ? (
+                <Text id="orders-more-retry" onClick={() => void loadPage(list.page + 1)}>
+                  加载失败，点此重试
+                </Text>
+              ) : loadingMore ? (
+                <Text>加载中…</Text>
+              ) : list.hasMore ? (
+                <Text id="orders-more" onClick={() => void loadPage(list.page + 1)}>
+                  上拉加载更多
+                </Text>
+              ) : (
+                <Text>没有更多了</Text>
+              )}
+            </View>
+          </View>
+        )}
+      </View>
+      {payment.sheet}
     </View>
   );
 }

@@ -167,13 +167,20 @@ export default function ProductPage() {
 
   /** Why the buttons do nothing, told on tap instead of a silent disabled look. */
   const explainBlocked = () =>
-    toast(missing.length > 0 ? `请选择 ${missing.join('、')}` : option && max <= 0 ? '这个规格已抢光' : '请选择规格');
+    toast(
+      missing.length > 0
+        ? `请选择 ${missing.join('、')}`
+        : option && max <= 0
+          ? '这个规格已抢光'
+          : '请选择规格',
+    );
 
   const addToCart = () => {
     if (!canOrder || !option) return explainBlocked();
     const inCart = quantityOf(cartLines, product.campaignId, option.itemId);
     const added = cart.add({ campaignId: product.campaignId, itemId: option.itemId, quantity }, max);
-    const limitWord = option.perMemberLimit > 0 && option.perMemberLimit <= option.remaining ? '限购' : '库存';
+    const limitWord =
+      option.perMemberLimit > 0 && option.perMemberLimit <= option.remaining ? '限购' : '库存';
     if (added === quantity) toast('已加入购物车');
     else if (added > 0) toast(`已加入 ${added} 件，已达${limitWord}上限`);
     else toast(`购物车里已有 ${inCart} 件，已达${limitWord}上限`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CampaignAudience, CampaignStatus, Fen } from '@linli/shared-types';
-import { ConflictError } from '../../platform';
+import { ConflictError, lockForUpdate } from '../../platform';
 import { CampaignPresenter, isSellable } from './campaign-presenter';
 import { remainingOf } from './domain/campaign-pricing';
 import { CampaignItemEntity } from './persistence/campaign-item.entity';
@@ -155,6 +155,43 @@ export class CampaignOrderingService {
       if (!result.affected) {
         throw new ConflictError('ORDER_SOLD_OUT', '手慢了，活动库存已被抢光');
       }
+    }
+  }
+
+  /** Counters of these items, locked until the transaction ends (item id order), for a batch of orders. */
+  async lockCounters(
+    manager: EntityManager,
+    itemIds: readonly number[],
+  ): Promise<Array<{ itemId: number; soldQuantity: number; stockCap: number | null }>> {
+    if (itemIds.length === 0) return [];
+    const rows = await lockForUpdate(
+      manager
+        .getRepository(CampaignItemEntity)
+        .createQueryBuilder('i')
+        .select(['i.id', 'i.soldQuantity', 'i.stockCap'])
+        .where('i.id IN (:...ids)', { ids: [...new Set(itemIds)].sort((a, b) => a - b) })
+        .orderBy('i.id', 'ASC'),
+    ).getMany();
+    return rows.map((r) => ({ itemId: r.id, soldQuantity: r.soldQuantity, stockCap: r.stockCap }));
+  }
+
+  /**
+   * Sets the sold counters a batch ended with, each guarded by the value read under lock (a mismatch
+   * means the lock was not held: it throws, and the batch rolls back).
+   */
+  async applySoldCounters(
+    manager: EntityManager,
+    changes: ReadonlyArray<{ itemId: number; before: number; after: number }>,
+  ): Promise<void> {
+    for (const change of [...changes].sort((a, b) => a.itemId - b.itemId)) {
+      if (change.after === change.before) continue;
+      const result = await manager
+        .createQueryBuilder()
+        .update(CampaignItemEntity)
+        .set({ soldQuantity: change.after })
+        .where('id = :id AND sold_quantity = :before', { id: change.itemId, before: change.before })
+        .execute();
+      if (!result.affected) throw new ConflictError('CONFLICT', '活动库存刚刚被修改，请重试');
     }
   }
 

@@ -1,7 +1,9 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform';
 import { AuditModule } from '../audit';
 import { AdminAuditLogsController } from './api/admin-audit-logs.controller';
 import { AdminAuthController } from './api/admin-auth.controller';
@@ -18,8 +20,16 @@ import { WechatClient } from './wechat/wechat.client';
 @Module({
   imports: [
     TypeOrmModule.forFeature([StaffEntity, RefreshTokenEntity]),
-    // Secret and lifetime are passed per call from APP_CONFIG (see TokenService).
-    JwtModule.register({}),
+    // Lifetimes are passed per call from APP_CONFIG (see TokenService).
+    // The secret as a KeyObject made once: given a string, jsonwebtoken tries to parse it as a public key
+    // (and fails, expensively) on every verification.
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
+        return { secretOrKeyProvider: () => key };
+      },
+    }),
     AuditModule,
   ],
   controllers: [AdminAuthController, AdminStaffController, AdminAuditLogsController],

@@ -21,7 +21,7 @@ import {
 } from './domain/movement-rules';
 import { InventoryReadModel } from './inventory-read.model';
 import { StockMovementEntity } from './persistence/stock-movement.entity';
-import { StockLedger } from './stock-ledger';
+import { StockLedger, type ReservationBooking } from './stock-ledger';
 
 /** An order's stock operation: lines may be bundles; `requestKey` makes a retry a no-op. */
 export interface OrderStockRequest {
@@ -109,6 +109,32 @@ export class InventoryService {
    */
   reserve(manager: EntityManager, ctx: RequestContext, request: OrderStockRequest): Promise<OrderLine[]> {
     return this.orderMovement(manager, ctx, 'reserve', request);
+  }
+
+  /**
+   * For the checkout batch writer: the stocked lines each SKU stands for (a bundle → its components ×
+   * quantity of one unit; a standard SKU → itself), read once per batch.
+   */
+  async stockLinesPerUnit(m: EntityManager, skuIds: readonly number[]): Promise<Map<number, OrderLine[]>> {
+    const components = await this.read.bundleComponentsOf(m, skuIds);
+    return new Map(skuIds.map((skuId) => [skuId, expandLines([{ skuId, quantity: 1 }], components)]));
+  }
+
+  /** Locks the stock rows of these SKUs for a batch of reservations; the counters as they stand. */
+  lockForReservations(m: EntityManager, skuIds: readonly number[]) {
+    return this.ledger.lockCounters(m, skuIds);
+  }
+
+  /**
+   * Books the reservations of a batch of NEW orders (their keys have never reserved anything) against
+   * rows locked by `lockForReservations` in this transaction: one update per SKU, one insert of movements.
+   */
+  reserveBatch(
+    m: EntityManager,
+    locked: Awaited<ReturnType<StockLedger['lockCounters']>>,
+    bookings: ReadonlyArray<ReservationBooking>,
+  ): Promise<void> {
+    return this.ledger.applyReservations(m, locked, bookings);
   }
 
   /**

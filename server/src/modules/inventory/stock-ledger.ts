@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { LowStockEventPayload, MovementKind } from '@linli/shared-types';
-import { ConflictError, lockForUpdate, NotFoundError, OutboxService, RequestContext } from '../../platform';
+import {
+  bulkInsert,
+  ConflictError,
+  lockForUpdate,
+  NotFoundError,
+  OutboxService,
+  RequestContext,
+} from '../../platform';
 import { crossesLowStock, STOCK_LIMIT } from './domain/movement-rules';
 import { SkuStockEntity } from './persistence/sku-stock.entity';
 import { StockMovementEntity } from './persistence/stock-movement.entity';
@@ -17,6 +24,37 @@ export interface StockChange {
 }
 
 export const LOW_STOCK_EVENT = 'inventory.low_stock';
+
+const MOVEMENT_COLUMNS = [
+  'sku_id',
+  'kind',
+  'stock_delta',
+  'reserved_delta',
+  'stock_after',
+  'reserved_after',
+  'reason',
+  'order_id',
+  'request_key',
+  'actor_type',
+  'actor_id',
+  'created_at',
+];
+
+/** The reservations of one new order of a batch, and who placed it. */
+export interface ReservationBooking {
+  ctx: RequestContext;
+  orderId: number;
+  requestKey: string;
+  steps: ReservationStep[];
+}
+
+/** One SKU's part of a batch reservation, with the counters right after it. */
+export interface ReservationStep {
+  skuId: number;
+  quantity: number;
+  stockAfter: number;
+  reservedAfter: number;
+}
 
 /**
  * The only code that changes `skus.stock` / `skus.reserved`. Each change is ONE conditional UPDATE
@@ -82,6 +120,101 @@ export class StockLedger {
     if (!result.affected) throw new ConflictError('CONFLICT', '库存刚刚被修改，请刷新后重试');
     const after = { ...current, stock: change.counted };
     return this.record(manager, ctx, { ...change, kind: 'count', stockDelta, reservedDelta: 0 }, after);
+  }
+
+  /**
+   * Reservations of a batch of new orders in one go (the checkout batch writer): the rows were read
+   * under lock by `lockCounters` in this transaction and the caller computed every step against those
+   * values, so each SKU gets ONE update guarded by the locked values (a mismatch means the lock was not
+   * held, and throws, rolling the batch back), and the movements one multi-row insert.
+   */
+  async applyReservations(
+    manager: EntityManager,
+    locked: ReadonlyMap<number, SkuStockEntity>,
+    bookings: ReadonlyArray<ReservationBooking>,
+  ): Promise<void> {
+    const movements = bookings.flatMap(({ ctx: { actor }, ...booking }) =>
+      booking.steps.map((step) => ({
+        skuId: step.skuId,
+        kind: 'reserve' as const,
+        stockDelta: -step.quantity,
+        reservedDelta: step.quantity,
+        stockAfter: step.stockAfter,
+        reservedAfter: step.reservedAfter,
+        reason: null,
+        orderId: booking.orderId,
+        requestKey: `reserve:${booking.requestKey}:${step.skuId}`,
+        actorType: actor.type === 'anonymous' ? 'system' : actor.type,
+        actorId: actor.type === 'staff' ? actor.staffId : actor.type === 'member' ? actor.memberId : null,
+      })),
+    );
+    if (movements.length === 0) return;
+    const createdAt = new Date();
+    await bulkInsert(
+      manager,
+      'stock_movements',
+      MOVEMENT_COLUMNS,
+      movements.map((mv) => [
+        mv.skuId,
+        mv.kind,
+        mv.stockDelta,
+        mv.reservedDelta,
+        mv.stockAfter,
+        mv.reservedAfter,
+        mv.reason,
+        mv.orderId,
+        mv.requestKey,
+        mv.actorType,
+        mv.actorId,
+        createdAt,
+      ]),
+    );
+    const finals = new Map<number, { stock: number; reserved: number }>();
+    for (const m of movements) finals.set(m.skuId, { stock: m.stockAfter, reserved: m.reservedAfter });
+    for (const [skuId, after] of [...finals.entries()].sort(([a], [b]) => a - b)) {
+      const before = locked.get(skuId);
+      if (!before) throw new Error(`SKU ${skuId} was not locked before booking`);
+      const result = await manager
+        .createQueryBuilder()
+        .update(SkuStockEntity)
+        .set({ stock: after.stock, reserved: after.reserved })
+        .where('id = :skuId AND stock = :stock AND reserved = :reserved', {
+          skuId,
+          stock: before.stock,
+          reserved: before.reserved,
+        })
+        .andWhere(':afterStock >= 0', { afterStock: after.stock })
+        .execute();
+      if (!result.affected) throw new ConflictError('CONFLICT', '库存刚刚被修改，请重试');
+      if (crossesLowStock(before.stock, after.stock, before.lowStockThreshold)) {
+        // Rare (once per crossing): the movement's id is read back for the event.
+        const lastKey = movements.filter((mv) => mv.skuId === skuId).at(-1)!.requestKey;
+        const last = await manager
+          .getRepository(StockMovementEntity)
+          .findOneByOrFail({ requestKey: lastKey });
+        await this.publishLowStock(
+          manager,
+          { ...before, stock: after.stock, reserved: after.reserved },
+          Number(last.id),
+        );
+      }
+    }
+  }
+
+  /** The stock rows of these SKUs, locked until the transaction ends (SKU id order: one lock order everywhere). */
+  async lockCounters(
+    manager: EntityManager,
+    skuIds: readonly number[],
+  ): Promise<Map<number, SkuStockEntity>> {
+    if (skuIds.length === 0) return new Map();
+    const rows = await lockForUpdate(
+      manager
+        .getRepository(SkuStockEntity)
+        .createQueryBuilder('s')
+        .where('s.id IN (:...ids)', { ids: [...new Set(skuIds)].sort((a, b) => a - b) })
+        .orderBy('s.id', 'ASC'),
+    ).getMany();
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async record(

@@ -98,6 +98,16 @@ export class LeadersService {
     return leader ? toLeaderIdentity(leader) : null;
   }
 
+  /** Several leaders by id (one query). */
+  async identitiesOf(
+    leaderIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, LeaderIdentity>> {
+    if (leaderIds.length === 0) return new Map();
+    const rows = await manager.getRepository(LeaderEntity).findBy({ id: In([...new Set(leaderIds)]) });
+    return new Map(rows.map((leader) => [leader.id, toLeaderIdentity(leader)]));
+  }
+
   /** The leader a member is (every leader is a member), or null. */
   async identityOfMember(
     memberId: number,

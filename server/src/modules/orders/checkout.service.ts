@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -10,26 +10,20 @@ import type {
   OrderPreviewRequest,
 } from '@linli/shared-types';
 import {
-  APP_CONFIG,
-  type AppConfig,
   BusinessError,
   ConflictError,
   isUniqueViolation,
   NotFoundError,
   requireMember,
-  TransactionRunner,
   type RequestContext,
 } from '../../platform';
 import {
   CampaignOrderingService,
   isOfferedAt,
-  priceCampaignLines,
   remainingOf,
   type OrderingCampaign,
-  type OrderingItem,
   type PricingResult,
 } from '../campaigns';
-import { InventoryService } from '../inventory';
 import { LeadersService, type LeaderIdentity } from '../leaders';
 import { MembersService } from '../members';
 import { CampaignSnapshots } from './campaign-snapshots';
@@ -39,22 +33,14 @@ import {
   normalizeLines,
   normalizeRemark,
 } from './domain/checkout-request';
-import { OrderNumberGenerator } from './domain/order-number';
 import { FlashSaleGuard } from './flash-sale-guard';
-import { OrderDeadlineClock } from './jobs/order-deadline.clock';
 import { OrderQueries } from './order-queries.service';
-import { actorOf, ORDER_EVENTS, OrderTimeline } from './order-timeline';
-import { OrderLineEntity } from './persistence/order-line.entity';
-import { OrderEntity } from './persistence/order.entity';
-import { findByIdempotencyKey, heldByMember, takeQuotas } from './persistence/order.repository';
+import { detailView } from './order-presenter';
+import { closedMessage, itemLabel, priceOrder } from './order-pricing';
+import { OrderWriter, overLimit } from './order-writer';
+import { findByIdempotencyKey, heldByMember } from './persistence/order.repository';
 
 const campaignNotFound = () => new NotFoundError('CAMPAIGN_NOT_FOUND', '活动不存在或未开始');
-
-const CLOSED_MESSAGES = {
-  not_live: '该团购已结束',
-  not_started: '该团购还没开始',
-  cut_off: '该团购已截单',
-} as const;
 
 /** The buyer's leader, when they have one that takes orders. */
 interface BuyerLeader {
@@ -69,20 +55,14 @@ interface BuyerLeader {
  */
 @Injectable()
 export class CheckoutService {
-  private readonly numbers = new OrderNumberGenerator();
-
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: TransactionRunner,
     private readonly snapshots: CampaignSnapshots,
     private readonly campaigns: CampaignOrderingService,
-    private readonly inventory: InventoryService,
     private readonly members: MembersService,
     private readonly leaders: LeadersService,
-    private readonly timeline: OrderTimeline,
     private readonly gate: FlashSaleGuard,
-    private readonly deadlines: OrderDeadlineClock,
+    private readonly writer: OrderWriter,
     private readonly queries: OrderQueries,
   ) {}
 
@@ -102,7 +82,7 @@ export class CheckoutService {
       memberId,
       lines.map((l) => l.itemId),
     );
-    const pricing = price(campaign, lines, now, held);
+    const pricing = priceOrder(campaign, lines, now, held);
     const byId = new Map(campaign.items.map((i) => [i.itemId, i]));
     const problemOf = new Map(pricing.problems.map((p) => [p.itemId, p]));
     const summary = buyer.leader ? await this.leaders.getSummary(buyer.leader.id) : null;
@@ -112,7 +92,7 @@ export class CheckoutService {
           message: buyer.suspended ? '你的团长暂停接单，请更换自提点' : '请先选择自提点',
         }
       : pricing.closed
-        ? { reason: pricing.closed, message: CLOSED_MESSAGES[pricing.closed] }
+        ? { reason: pricing.closed, message: closedMessage(pricing.closed) }
         : null;
     return {
       campaignId: campaign.id,
@@ -178,7 +158,7 @@ export class CheckoutService {
     // Fast refusals from a 2-second snapshot: no database round trip for a closed campaign or a bad line.
     const campaign = await this.snapshots.get(request.campaignId);
     if (!campaign) throw campaignNotFound();
-    assertOrderable(price(campaign, lines, new Date(), new Map()), { skipStock: true });
+    assertOrderable(priceOrder(campaign, lines, new Date()), { skipStock: true });
 
     const order: NewOrder = { campaign, lines, remark, idempotencyKey, requestHash };
     if (this.gate.guards(campaign)) {
@@ -190,149 +170,29 @@ export class CheckoutService {
         return { order: await this.create(ctx, memberId, order), replayed: false };
       } catch (error) {
         await this.gate.giveBack(campaign.id, memberId, lines, idempotencyKey);
-        if (isUniqueViolation(error)) return replay();
+        if (error instanceof ReplayNeeded || isUniqueViolation(error)) return replay();
         if (isBusiness(error, ['ORDER_SOLD_OUT', 'ORDER_LIMIT_EXCEEDED']))
           await this.gate.distrust(campaign.id);
         throw error;
       }
     }
 
-    const earlier = await findByIdempotencyKey(this.dataSource.manager, memberId, idempotencyKey);
-    if (earlier) return replay();
     try {
       return { order: await this.create(ctx, memberId, order), replayed: false };
     } catch (error) {
-      // The same key raced itself: the other request created the order.
-      if (isUniqueViolation(error)) return replay();
+      // A retry of an earlier request (the writer found its key), or the same key racing itself.
+      if (error instanceof ReplayNeeded || isUniqueViolation(error)) return replay();
       throw error;
     }
   }
 
-  /**
-   * One transaction; the rows every order touches (campaign counters, SKU stock) are updated LAST, so
-   * their locks are held for the shortest time. Any refusal rolls everything back.
-   */
+  /** Hands the order to the batch writer and turns its outcome into the answer. */
   private async create(ctx: RequestContext, memberId: number, input: NewOrder): Promise<OrderDetail> {
-    const { campaign } = input;
-    const payDeadlineAt = new Date(Date.now() + this.config.orders.payTimeoutMinutes * 60_000);
-    const orderId = await this.tx.run(
-      async (m) => {
-        const now = new Date();
-        const buyer = await this.buyerLeader(m, memberId);
-        if (!buyer.leader) {
-          throw new ConflictError(
-            'ORDER_NO_PICKUP_POINT',
-            buyer.suspended ? '你的团长暂停接单，请更换自提点后再下单' : '请先选择自提点',
-          );
-        }
-        if (!isOfferedAt(campaign.audience, buyer.leader)) throw campaignNotFound();
-        const fresh = await this.campaigns.headersOf([campaign.id], m);
-        const header = fresh.get(campaign.id);
-        if (!header) throw campaignNotFound();
-        assertOrderable(price({ ...campaign, ...header }, input.lines, now, new Map()), { skipStock: true });
-
-        const pricing = price(campaign, input.lines, now, new Map());
-        const items = new Map(campaign.items.map((i) => [i.itemId, i]));
-        const quotaLines = input.lines
-          .map((l) => ({ ...l, limit: items.get(l.itemId)!.perMemberLimit }))
-          // Flash sales track every item per member (the gate is rebuilt from these rows).
-          .filter((l) => l.limit > 0 || campaign.flashSale);
-        const over = await takeQuotas(m, memberId, quotaLines);
-        if (over) throw overLimit(campaign, over.itemId, over.held);
-
-        const summary = await this.leaders.getSummary(buyer.leader.id, m);
-        const order = m.getRepository(OrderEntity).create({
-          orderNo: this.numbers.next(now),
-          memberId,
-          leaderId: buyer.leader.id,
-          campaignId: campaign.id,
-          status: 'pending_payment',
-          flashSale: campaign.flashSale,
-          goodsAmount: pricing.total,
-          discountAmount: 0,
-          payableAmount: pricing.total,
-          paidAmount: 0,
-          refundedAmount: 0,
-          itemCount: input.lines.reduce((sum, l) => sum + l.quantity, 0),
-          remark: input.remark,
-          idempotencyKey: input.idempotencyKey,
-          requestHash: input.requestHash,
-          stockLines: [],
-          pickupSnapshot: {
-            leaderName: summary?.name ?? buyer.leader.name,
-            leaderPhone: summary?.phone ?? null,
-            pickupPoint: summary?.pickupPoint ?? null,
-          },
-          payDeadlineAt,
-          paidAt: null,
-          readyAt: null,
-          pickedUpAt: null,
-          cancelledAt: null,
-          cancelReason: null,
-          pickupCode: null,
-          openPickupCode: null,
-        });
-        await m.getRepository(OrderEntity).insert(order);
-        order.id = Number(order.id);
-        await m.getRepository(OrderLineEntity).insert(
-          pricing.lines.map((line) => {
-            const item = items.get(line.itemId)!;
-            return {
-              orderId: order.id,
-              campaignItemId: item.itemId,
-              skuId: item.skuId,
-              productId: item.productId,
-              productName: item.productName.slice(0, 100),
-              specText: item.specText.slice(0, 100),
-              imageUrl: item.imageUrl,
-              unitPrice: line.unitPrice,
-              originalPrice: item.originalPrice,
-              quantity: line.quantity,
-              lineTotal: line.lineTotal,
-            };
-          }),
-        );
-        await this.timeline.record(m, order, {
-          type: 'placed',
-          from: null,
-          to: 'pending_payment',
-          actor: actorOf(ctx),
-          note: input.remark ? `备注：${input.remark}` : null,
-          publish: ORDER_EVENTS.placed,
-        });
-
-        // Hot rows last: campaign counters, then stock.
-        await this.campaigns.recordSale(m, input.lines);
-        const stockLines = await this.reserve(m, ctx, order, pricing.lines);
-        await m.getRepository(OrderEntity).update({ id: order.id }, { stockLines });
-        this.deadlines.scheduleAfterCommit(m, order.id, payDeadlineAt);
-        return order.id;
-        // READ COMMITTED: the quota UPDATE of a row that does not exist yet would otherwise take a gap lock
-        // in REPEATABLE READ, and two first orders of different members would deadlock on their INSERTs.
-      },
-      { readCommitted: true },
-    );
-    return this.queries.buyerDetail(ctx, orderId);
-  }
-
-  private async reserve(
-    m: EntityManager,
-    ctx: RequestContext,
-    order: OrderEntity,
-    lines: ReadonlyArray<{ skuId: number; quantity: number }>,
-  ) {
-    try {
-      return await this.inventory.reserve(m, ctx, {
-        lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
-        orderId: order.id,
-        requestKey: order.orderNo,
-      });
-    } catch (error) {
-      if (isBusiness(error, ['INVENTORY_INSUFFICIENT_STOCK'])) {
-        throw new ConflictError('ORDER_SOLD_OUT', '手慢了，商品库存不足');
-      }
-      throw error;
-    }
+    const outcome = await this.writer.write({ ctx, memberId, ...input });
+    if (outcome.kind === 'refused') throw outcome.error;
+    if (outcome.kind === 'replay') throw new ReplayNeeded();
+    // The snapshot's title, cut-off and pickup date are what the order page shows (no extra read).
+    return detailView(outcome.record, input.campaign, [], outcome.timeline);
   }
 
   /** The order an earlier request with this key created; 409 when the key came with another body. */
@@ -362,6 +222,9 @@ export class CheckoutService {
   }
 }
 
+/** The writer found this member's key already used: answer with that order instead. */
+class ReplayNeeded extends Error {}
+
 interface NewOrder {
   campaign: OrderingCampaign;
   lines: OrderLineInput[];
@@ -378,37 +241,13 @@ function isVisible(campaign: OrderingCampaign, buyer: BuyerLeader): boolean {
   );
 }
 
-function price(
-  campaign: Pick<OrderingCampaign, 'status' | 'startAt' | 'cutoffAt' | 'endAt' | 'items'>,
-  lines: OrderLineInput[],
-  now: Date,
-  held: ReadonlyMap<number, number>,
-): PricingResult {
-  return priceCampaignLines({
-    campaign,
-    now,
-    items: campaign.items.map((i: OrderingItem) => ({
-      itemId: i.itemId,
-      skuId: i.skuId,
-      groupPrice: i.groupPrice,
-      perMemberLimit: i.perMemberLimit,
-      stockCap: i.stockCap,
-      soldQuantity: i.soldQuantity,
-      available: i.available,
-      sellable: i.sellable,
-    })),
-    lines,
-    priorQuantities: held,
-  });
-}
-
 /**
  * Refuses what can be told without reserving: the campaign closed, unknown items, bad quantities, items
  * off sale. With `skipStock`, stock and limit problems are left to the atomic updates (a snapshot's
  * counters may be a moment old; the updates are exact).
  */
 function assertOrderable(pricing: PricingResult, options: { skipStock: boolean }): void {
-  if (pricing.closed) throw new ConflictError('ORDER_CAMPAIGN_CLOSED', CLOSED_MESSAGES[pricing.closed]);
+  if (pricing.closed) throw new ConflictError('ORDER_CAMPAIGN_CLOSED', closedMessage(pricing.closed));
   const stockKinds = ['sold_out', 'insufficient_stock', 'over_limit'];
   const problems = pricing.problems.filter((p) => !(options.skipStock && stockKinds.includes(p.kind)));
   if (problems.length === 0 && pricing.lines.length > 0) return;
@@ -421,29 +260,12 @@ function assertOrderable(pricing: PricingResult, options: { skipStock: boolean }
   );
 }
 
-function itemName(campaign: OrderingCampaign, itemId: number): string {
-  const item = campaign.items.find((i) => i.itemId === itemId);
-  if (!item) return '该商品';
-  // A product without spec dimensions has one SKU named 默认: not worth saying.
-  return item.specText && item.specText !== '默认'
-    ? `${item.productName}（${item.specText}）`
-    : item.productName;
-}
-
 function soldOut(campaign: OrderingCampaign, itemId: number, remaining: number): ConflictError {
+  const item = campaign.items.find((i) => i.itemId === itemId);
+  const name = item ? itemLabel(item) : '该商品';
   return new ConflictError(
     'ORDER_SOLD_OUT',
-    remaining > 0
-      ? `${itemName(campaign, itemId)} 仅剩 ${remaining} 件`
-      : `${itemName(campaign, itemId)} 已抢光`,
-  );
-}
-
-function overLimit(campaign: OrderingCampaign, itemId: number, held: number): ConflictError {
-  const limit = campaign.items.find((i) => i.itemId === itemId)?.perMemberLimit ?? 0;
-  return new ConflictError(
-    'ORDER_LIMIT_EXCEEDED',
-    `${itemName(campaign, itemId)} 每人限购 ${limit} 件${held > 0 ? `，您已购买 ${held} 件` : ''}`,
+    remaining > 0 ? `${name} 仅剩 ${remaining} 件` : `${name} 已抢光`,
   );
 }
 

@@ -21,6 +21,7 @@ import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPaymentService } from './order-payment.service';
 import { OrderQueries } from './order-queries.service';
 import { OrderTimeline } from './order-timeline';
+import { OrderWriter } from './order-writer';
 import { OrderEventEntity } from './persistence/order-event.entity';
 import { OrderItemQuotaEntity } from './persistence/order-item-quota.entity';
 import { OrderLineEntity } from './persistence/order-line.entity';
@@ -55,6 +56,7 @@ import { PickupService } from './pickup.service';
     OrderPaymentService,
     OrderQueries,
     OrderTimeline,
+    OrderWriter,
     PickupReadyNotifier,
     PickupService,
   ],

@@ -38,7 +38,11 @@ describe('loadConfig: orders and payments', () => {
 
   it('defaults: 15-minute pay deadline, the flash-sale gate on, the simulator outside production', () => {
     const config = loadConfig({});
-    expect(config.orders).toEqual({ payTimeoutMinutes: 15, flashSaleGate: true, pickupReadyTemplateId: null });
+    expect(config.orders).toEqual({
+      payTimeoutMinutes: 15,
+      flashSaleGate: true,
+      pickupReadyTemplateId: null,
+    });
     expect(config.payments).toEqual({ provider: 'simulator', notifyBaseUrl: 'http://localhost:3000' });
   });
 
@@ -48,12 +52,20 @@ describe('loadConfig: orders and payments', () => {
       FLASH_SALE_GATE: 'off',
       WECHAT_TEMPLATE_PICKUP_READY: 'tmpl-ready',
     });
-    expect(config.orders).toEqual({ payTimeoutMinutes: 30, flashSaleGate: false, pickupReadyTemplateId: 'tmpl-ready' });
+    expect(config.orders).toEqual({
+      payTimeoutMinutes: 30,
+      flashSaleGate: false,
+      pickupReadyTemplateId: 'tmpl-ready',
+    });
     expect(() => loadConfig({ ORDER_PAY_TIMEOUT_MINUTES: '0' })).toThrow(/ORDER_PAY_TIMEOUT_MINUTES/);
   });
 
   it('production must choose a provider: a missing variable never turns real payments into simulated ones', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL: 'mysql://u:p@db:3306/linli' };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: SECRET,
+      DATABASE_URL: 'mysql://u:p@db:3306/linli',
+    };
     expect(() => loadConfig(production)).toThrow(/PAYMENT_PROVIDER/);
     expect(loadConfig({ ...production, PAYMENT_PROVIDER: 'simulator' }).payments.provider).toBe('simulator');
   });
@@ -63,23 +75,35 @@ describe('loadConfig: orders and payments', () => {
     expect(config.payments).toMatchObject({
       provider: 'wechatpay',
       notifyBaseUrl: 'https://tuan.example.com',
-      wechatpay: { mchid: '1230000109', appid: 'wxd678efh567hg6787', apiBase: 'https://api.mch.weixin.qq.com' },
+      wechatpay: {
+        mchid: '1230000109',
+        appid: 'wxd678efh567hg6787',
+        apiBase: 'https://api.mch.weixin.qq.com',
+      },
     });
   });
 
   it.each([
     ['a missing serial number', { WECHATPAY_MERCHANT_SERIAL_NO: '' }, /WECHATPAY_MERCHANT_SERIAL_NO/],
-    ['an APIv3 key of the wrong length', { WECHATPAY_API_V3_KEY: 'short' }, /WECHATPAY_API_V3_KEY 必须正好是 32/],
+    [
+      'an APIv3 key of the wrong length',
+      { WECHATPAY_API_V3_KEY: 'short' },
+      /WECHATPAY_API_V3_KEY 必须正好是 32/,
+    ],
     ['a key file that does not exist', { WECHATPAY_MERCHANT_PRIVATE_KEY_PATH: '/nope.pem' }, /无法读取文件/],
-    ['a file that is not a key', { WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: '' }, /WECHATPAY_PLATFORM_PUBLIC_KEY_PATH/],
+    [
+      'a file that is not a key',
+      { WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: '' },
+      /WECHATPAY_PLATFORM_PUBLIC_KEY_PATH/,
+    ],
   ])('WeChat Pay: refuses %s', (_label, change, message) => {
     expect(() => loadConfig({ ...wechatpay(), ...change })).toThrow(message);
   });
 
   it('WeChat Pay: refuses a non-key file and an http notify URL in production', () => {
-    expect(() => loadConfig({ ...wechatpay(), WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: join(dir, 'not-a-key.pem') })).toThrow(
-      /不是有效的 PEM 公钥/,
-    );
+    expect(() =>
+      loadConfig({ ...wechatpay(), WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: join(dir, 'not-a-key.pem') }),
+    ).toThrow(/不是有效的 PEM 公钥/);
     expect(() =>
       loadConfig({
         ...wechatpay(),

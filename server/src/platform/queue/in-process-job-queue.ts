@@ -7,6 +7,7 @@ import {
   type JobName,
   type JobOptions,
   type JobPayloads,
+  type QueuedJob,
   type QueueStats,
 } from './job-queue';
 
@@ -73,6 +74,10 @@ export class InProcessJobQueue extends JobQueueAdapter {
       delayMs: 0,
     };
     this.schedule(job, options.delayMs ?? 0);
+  }
+
+  async addMany(jobs: ReadonlyArray<QueuedJob>): Promise<void> {
+    for (const job of jobs) await this.add(job.name, job.data, job.options);
   }
 
   startConsuming(dispatch: Dispatch): void {

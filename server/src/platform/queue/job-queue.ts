@@ -34,9 +34,18 @@ export interface QueueStats {
   error?: string;
 }
 
+/** One job of `addMany`. */
+export interface QueuedJob<N extends JobName = JobName> {
+  name: N;
+  data: JobPayloads[N];
+  options?: JobOptions;
+}
+
 /** The queue port. Contexts depend on this, never on Bull. */
 export abstract class JobQueue {
   abstract add<N extends JobName>(name: N, data: JobPayloads[N], options?: JobOptions): Promise<void>;
+  /** Several jobs in one round trip where the adapter can (a batch of orders' deadline jobs). */
+  abstract addMany(jobs: ReadonlyArray<QueuedJob>): Promise<void>;
 }
 
 /** What adapters additionally offer to the platform (health, lifecycle). */

@@ -205,6 +205,8 @@ export function CampaignForm({ campaign }: { campaign: CampaignDetail | null }) 
                 name="flashSale"
                 label="秒杀活动"
                 valuePropName="checked"
+                // An on/off switch always has a value: no "（可选）" mark (required only drops the mark here).
+                required
                 tooltip="开启后，买家下单先经过 Redis 秒杀闸门（按活动库存和每人限购放行），抢购高峰也能快速应答且不会超卖。"
                 extra={
                   lock.flashSale

@@ -11,31 +11,34 @@ const columns: TableColumnsType<PaymentView> = [
   {
     title: '支付方式',
     dataIndex: 'provider',
-    width: 96,
+    width: 90,
     render: (p: PaymentView['provider']) => PAYMENT_PROVIDER_LABELS[p] ?? p,
   },
   {
-    title: '商户订单号',
-    dataIndex: 'outTradeNo',
-    width: 200,
-    render: (no: string) => (
-      <Typography.Text copyable style={mono}>
-        {no}
-      </Typography.Text>
-    ),
-  },
-  {
-    title: '微信支付单号',
-    dataIndex: 'transactionId',
-    ellipsis: true,
-    render: (id: string | null) =>
-      id ? (
-        <Typography.Text copyable style={mono} data-testid="payment-transaction-id">
-          {id}
+    // One column for both numbers: a support call quotes either, and the 28-character WeChat id needs room.
+    title: '商户订单号 / 微信支付单号',
+    key: 'numbers',
+    render: (_, p) => (
+      <>
+        <Typography.Text copyable style={mono}>
+          {p.outTradeNo}
         </Typography.Text>
-      ) : (
-        <Typography.Text type="secondary">—</Typography.Text>
-      ),
+        {p.transactionId ? (
+          <Typography.Text
+            copyable
+            type="secondary"
+            style={{ ...mono, display: 'block' }}
+            data-testid="payment-transaction-id"
+          >
+            {p.transactionId}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            尚无微信支付单号
+          </Typography.Text>
+        )}
+      </>
+    ),
   },
   { title: '金额', dataIndex: 'amount', width: 96, align: 'right', render: (fen: number) => formatFen(fen) },
   {
@@ -70,7 +73,7 @@ export function PaymentsCard({ payments }: { payments: PaymentView[] }) {
         pagination={false}
         size="middle"
         tableLayout="fixed"
-        scroll={{ x: 760 }}
+        scroll={{ x: 640 }}
         data-testid="order-payments"
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="买家尚未发起支付" />,

@@ -24,7 +24,8 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
     {
       title: '退款单号',
       key: 'no',
-      width: 210,
+      // Fits the 24-character refund number and its copy button on one line.
+      width: 236,
       render: (_, r) => (
         <>
           <Typography.Text copyable style={{ fontFamily: 'monospace', fontSize: 12 }}>
@@ -41,14 +42,14 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
     {
       title: '金额',
       dataIndex: 'amount',
-      width: 96,
+      width: 90,
       align: 'right',
       render: (fen: number) => <Typography.Text strong>{formatFen(fen)}</Typography.Text>,
     },
     {
       title: '状态',
       key: 'status',
-      width: 150,
+      width: 100,
       render: (_, r) => (
         <>
           <RefundStatusTag status={r.status} />
@@ -78,7 +79,7 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
     {
       title: '时间',
       key: 'time',
-      width: 150,
+      width: 136,
       render: (_, r) => (
         <div style={{ fontSize: 13 }}>
           {shanghaiTime(r.createdAt)}
@@ -93,7 +94,7 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 90,
+      width: 80,
       render: (_, r) =>
         r.status === 'failed' && (
           <Popconfirm
@@ -124,7 +125,7 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
         pagination={false}
         size="middle"
         tableLayout="fixed"
-        scroll={{ x: 760 }}
+        scroll={{ x: 700 }}
         data-testid="order-refunds"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有退款" /> }}
       />

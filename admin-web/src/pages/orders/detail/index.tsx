@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { formatFen, type AdminOrderDetail } from '@linli/shared-types';
+import { formatFen, type AdminOrderDetail, type OrderStatus } from '@linli/shared-types';
 import { isApiError } from '../../../api';
 import { LoadError } from '../../../components/LoadError';
 import { FlashSaleTag } from '../../campaigns/components/FlashSaleTag';
@@ -61,9 +61,18 @@ function RefundAlert({ order }: { order: AdminOrderDetail }) {
   return null;
 }
 
+/** What the pickup code means in each state (it exists from payment until the order ends). */
+const PICKUP_HINTS: Record<OrderStatus, string> = {
+  pending_payment: '付款后生成',
+  paid: '买家出示给团长核销',
+  ready_for_pickup: '买家出示给团长核销',
+  picked_up: '已核销',
+  cancelled: '订单已取消，无需提货',
+  refunded: '订单已退款，无需提货',
+};
+
 function AmountCards({ order }: { order: AdminOrderDetail }) {
-  const pickupHint =
-    order.status === 'picked_up' ? '已核销' : order.pickupCode ? '买家出示给团长核销' : '付款后生成';
+  const pickupHint = PICKUP_HINTS[order.status];
   return (
     <Row gutter={16} style={{ marginBottom: 16 }}>
       <Col span={6}>
@@ -105,7 +114,9 @@ function AmountCards({ order }: { order: AdminOrderDetail }) {
         <Card variant="borderless">
           <Statistic
             title="提货码"
+            // A code, not a number: Statistic would print 004211 as "4,211".
             value={order.pickupCode ?? '—'}
+            formatter={(value) => value}
             valueStyle={{ fontFamily: 'monospace', letterSpacing: 2 }}
             data-testid="order-pickup-code"
           />

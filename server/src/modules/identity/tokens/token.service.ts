@@ -47,7 +47,6 @@ export class TokenService {
     const claims: AccessTokenClaims = { sub: String(subject.id), kind: subject.kind };
     if (subject.tokenVersion !== undefined) claims.tv = subject.tokenVersion;
     const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.jwt.secret,
       expiresIn: this.config.jwt.accessTtlSeconds,
       algorithm: 'HS256',
     });
@@ -70,7 +69,7 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     let payload: unknown;
     try {
-      payload = await this.jwt.verifyAsync(token, { secret: this.config.jwt.secret, algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
     } catch (error) {
       if (error instanceof Error && error.name === 'TokenExpiredError') {
         throw new UnauthenticatedError('TOKEN_EXPIRED', '登录已过期，请刷新或重新登录');

@@ -57,21 +57,36 @@ export class OrderDeadlineClock implements OnApplicationBootstrap {
   }
 
   async schedule(orderId: number, deadline: Date): Promise<void> {
+    await this.scheduleMany([{ orderId, deadline }]);
+  }
+
+  /** The close jobs of a batch of orders, after its transaction commits, in one round trip. */
+  scheduleManyAfterCommit(
+    m: EntityManager,
+    orders: ReadonlyArray<{ orderId: number; deadline: Date }>,
+  ): void {
+    const schedule = () => void this.scheduleMany(orders);
+    if (!this.tx.afterCommit(m, schedule)) schedule();
+  }
+
+  private async scheduleMany(orders: ReadonlyArray<{ orderId: number; deadline: Date }>): Promise<void> {
     try {
-      await this.queue.add(
-        CLOSE_UNPAID_JOB,
-        { orderId },
-        {
-          jobId: `close-${orderId}`,
-          delayMs: Math.max(0, deadline.getTime() - Date.now()),
-          attempts: 5,
-          backoffMs: 5000,
-        },
+      await this.queue.addMany(
+        orders.map(({ orderId, deadline }) => ({
+          name: CLOSE_UNPAID_JOB,
+          data: { orderId },
+          options: {
+            jobId: `close-${orderId}`,
+            delayMs: Math.max(0, deadline.getTime() - Date.now()),
+            attempts: 5,
+            backoffMs: 5000,
+          },
+        })),
       );
     } catch (error) {
       this.logger.warn(
-        { err: error, orderId },
-        'could not queue the pay-deadline job; the sweep will close it',
+        { err: error, orders: orders.length },
+        'could not queue pay-deadline jobs; the sweep will close them',
       );
     }
   }
