@@ -70,7 +70,8 @@ export interface CampaignInput {
   audience: CampaignAudience;
   /**
    * 秒杀 (flash sale): orders pass a Redis gate (campaign stock and per-member counts) before the database,
-   * so a rush of buyers is answered fast and never oversells. Default false; fixed once live.
+   * so a rush of buyers is answered fast and never oversells. Fixed once live. Absent: false when
+   * creating, unchanged when updating.
    */
   flashSale?: boolean;
   /**

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '../platform';
+import { DemoOrdersSeed } from './demo-orders-seed';
 import { DemoSeedService } from './demo-seed';
 import { FirstAdminService } from './first-admin.service';
 
@@ -16,6 +17,8 @@ export async function runStartupSeed(
 ): Promise<StartupSeedResult> {
   if (config.seedDemo) {
     const result = await app.get(DemoSeedService).seedIfEmpty();
+    // Orders go through the real checkout, payment and pickup services, after the demo data committed.
+    if (result.seeded) await app.get(DemoOrdersSeed).seed();
     return result.seeded ? 'demo-seeded' : 'nothing';
   }
   return (await app.get(FirstAdminService).ensureFirstAdmin()) ? 'admin-created' : 'nothing';

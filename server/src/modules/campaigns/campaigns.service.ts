@@ -160,7 +160,8 @@ export class CampaignsService {
     const detail = await this.tx.run(async (m) => {
       const before = await this.load(m, id, true);
       const current = contentOfRecord(before);
-      const next = contentOf(input);
+      // A PUT without flashSale keeps the campaign's (older clients do not send it).
+      const next = { ...contentOf(input), flashSale: input.flashSale ?? current.flashSale };
       const scope = editScope(before.campaign.status);
       if (scope === 'none') throw new ConflictError('CAMPAIGN_ENDED', '活动已结束，不能再修改');
       if (scope === 'live') {

@@ -1,3 +1,7 @@
 export { OrdersModule } from './orders.module';
 export { ORDER_EVENTS, type OrderOutboxEvent } from './order-timeline';
 export { OrderQueries } from './order-queries.service';
+export { CheckoutService } from './checkout.service';
+export { OrderPaymentService } from './order-payment.service';
+export { OrderLifecycleService } from './order-lifecycle.service';
+export { PickupService } from './pickup.service';

@@ -60,6 +60,6 @@ import { PickupService } from './pickup.service';
     PickupReadyNotifier,
     PickupService,
   ],
-  exports: [OrderQueries],
+  exports: [OrderQueries, CheckoutService, OrderPaymentService, OrderLifecycleService, PickupService],
 })
 export class OrdersModule {}

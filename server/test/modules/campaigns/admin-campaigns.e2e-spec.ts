@@ -470,4 +470,42 @@ describe('admin campaigns (/api/admin/campaigns)', () => {
     expect(view.items.map((i) => i.skuId)).toEqual(draft.items.map((i) => i.skuId));
     expect(view.items[0]).toMatchObject({ productId: skus[0].productId, remaining: expect.any(Number) });
   });
+
+  it('秒杀: set on a draft, kept by an update that does not mention it, copied, and locked once live', async () => {
+    const draft = await createCampaign(t, admin, campaignInput(skus, { title: '整点秒杀', flashSale: true }));
+    expect(draft.flashSale).toBe(true);
+    const { flashSale: _flashSale, ...withoutFlag } = campaignInput(skus, { title: '整点秒杀（改）' });
+    const updated = (await put(draft.id, withoutFlag as CampaignInput).expect(200)).body as CampaignDetail;
+    expect(updated).toMatchObject({ title: '整点秒杀（改）', flashSale: true });
+    const copy = await t
+      .http()
+      .post(`/api/admin/campaigns/${draft.id}/duplicate`)
+      .set(...bearer(admin))
+      .send({})
+      .expect(201);
+    expect(copy.body.flashSale).toBe(true);
+    const list = await t
+      .http()
+      .get('/api/admin/campaigns?keyword=整点秒杀')
+      .set(...bearer(admin))
+      .expect(200);
+    expect((list.body.items as CampaignListItem[]).every((c) => c.flashSale)).toBe(true);
+
+    const live = await createCampaign(
+      t,
+      admin,
+      campaignInput(skus, { title: '进行中秒杀', flashSale: true }, Date.now() - 25 * 3_600_000),
+    );
+    await campaignAction(t, admin, live.id, 'schedule');
+    const locked = await put(live.id, {
+      ...campaignInput(skus, { title: '进行中秒杀', flashSale: false }, Date.now() - 25 * 3_600_000),
+      startAt: live.startAt,
+      endAt: live.endAt,
+      cutoffAt: live.cutoffAt,
+      pickupDate: live.pickupDate,
+    });
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe('CAMPAIGN_LIVE_FIELD_LOCKED');
+    expect(locked.body.fields.map((f: { field: string }) => f.field)).toContain('flashSale');
+  });
 });
