@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, BusinessError } from '../../platform';
 import { CampaignOrderingService, type OrderingCampaign } from '../campaigns';
 import { FlashSaleGate, GateUnavailableError, type GateDecision, type GateSnapshot } from './flash-sale';
-import { quotasOfItems } from './persistence/order.repository';
+import { boughtInCampaign } from './persistence/order.repository';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -104,10 +104,9 @@ export class FlashSaleGuard implements OnApplicationShutdown {
   private async snapshotFromDatabase(campaignId: number): Promise<GateSnapshot> {
     const campaign = await this.campaigns.snapshot(campaignId, this.dataSource.manager);
     if (!campaign) throw new Error(`campaign ${campaignId} is gone`);
-    const itemIds = campaign.items.map((i) => i.itemId);
     return {
       remaining: this.campaigns.remainingByItem(campaign),
-      bought: await quotasOfItems(this.dataSource.manager, itemIds),
+      bought: await boughtInCampaign(this.dataSource.manager, campaignId),
       expiresAt: new Date(Math.max(campaign.endAt.getTime(), Date.now()) + DAY_MS),
     };
   }

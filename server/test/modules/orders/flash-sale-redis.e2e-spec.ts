@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { FlashSaleGuard } from '../../../src/modules/orders/flash-sale-guard';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { eventually } from '../campaigns/campaigns-test-kit';
 import {
   manyBuyers,
   orderCounts,
@@ -88,5 +89,27 @@ describeWithRedis('flash sale when Redis misbehaves (needs REDIS_URL)', () => {
       lines: [{ itemId, quantity: 1 }],
     });
     expect(after.status).toBe(201);
+  });
+
+  it('after a rebuild the gate still knows what each buyer holds: a cancelled order gives its units back', async () => {
+    const { campaign, itemId } = await raceCampaign(world, { stock: 3, flashSale: true });
+    const [first, second] = await manyBuyers(world, 2);
+    const line = { campaignId: campaign.id, lines: [{ itemId, quantity: 3 }] };
+    const placed = await placeOrder(t, first.token, line);
+    expect(placed.status).toBe(201);
+    // Redis loses the gate; the next order rebuilds it from the database (first holds 3, none left).
+    await redis.del(...(await redis.keys(`*fs:{${campaign.id}}*`)));
+    const refused = await placeOrder(t, second.token, { ...line, lines: [{ itemId, quantity: 1 }] });
+    expect(refused.body.code).toBe('ORDER_SOLD_OUT');
+    const cancelled = await t
+      .http()
+      .post(`/api/app/orders/${placed.body.id}/cancel`)
+      .set('Authorization', `Bearer ${first.token}`)
+      .send({});
+    expect(cancelled.body.status).toBe('cancelled');
+    await eventually(
+      async () =>
+        (await placeOrder(t, second.token, { ...line, lines: [{ itemId, quantity: 3 }] })).status === 201,
+    );
   });
 });

@@ -124,18 +124,33 @@ export async function releaseQuotas(
   }
 }
 
-/** Units each member holds of these items (to rebuild the flash-sale gate). */
-export async function quotasOfItems(
+/**
+ * Units each member holds of each item of a campaign, in orders that still hold them (not cancelled or
+ * refunded): what the flash-sale gate's per-member counts are rebuilt from after Redis lost them.
+ */
+export async function boughtInCampaign(
   m: EntityManager,
-  itemIds: number[],
+  campaignId: number,
 ): Promise<Array<{ memberId: number; itemId: number; quantity: number }>> {
-  if (itemIds.length === 0) return [];
   const rows = await m
-    .getRepository(OrderItemQuotaEntity)
-    .createQueryBuilder('q')
-    .where('q.campaignItemId IN (:...itemIds) AND q.quantity > 0', { itemIds })
-    .getMany();
-  return rows.map((r) => ({ memberId: r.memberId, itemId: r.campaignItemId, quantity: r.quantity }));
+    .createQueryBuilder()
+    .select('o.member_id', 'memberId')
+    .addSelect('l.campaign_item_id', 'itemId')
+    .addSelect('SUM(l.quantity)', 'quantity')
+    .from('orders', 'o')
+    .innerJoin('order_lines', 'l', 'l.order_id = o.id')
+    .where('o.campaign_id = :campaignId AND o.status NOT IN (:...released)', {
+      campaignId,
+      released: ['cancelled', 'refunded'],
+    })
+    .groupBy('o.member_id')
+    .addGroupBy('l.campaign_item_id')
+    .getRawMany<{ memberId: number | string; itemId: number | string; quantity: number | string }>();
+  return rows.map((r) => ({
+    memberId: Number(r.memberId),
+    itemId: Number(r.itemId),
+    quantity: Number(r.quantity),
+  }));
 }
 
 /** Units a member holds per item (for the preview's "you may still buy N"). */
