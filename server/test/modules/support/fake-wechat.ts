@@ -9,6 +9,13 @@ export interface FakeWechat {
   tokenCalls: URLSearchParams[];
   /** Every getuserphonenumber call: the access token it used and the code it sent. */
   phoneCalls: Array<{ accessToken: string; code: string }>;
+  /** Every subscription message sent (cgi-bin/message/subscribe/send): its JSON body. */
+  subscribeMessages: Array<{
+    touser: string;
+    template_id: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }>;
   /** Makes every access token handed out so far invalid (WeChat answers errcode 42001 to them). */
   expireAccessTokens(): void;
   /** While on, tokens handed out are dead on arrival (a misbehaving WeChat, for the retry limit). */
@@ -34,6 +41,7 @@ export async function startFakeWechat(
   const calls: URLSearchParams[] = [];
   const tokenCalls: URLSearchParams[] = [];
   const phoneCalls: Array<{ accessToken: string; code: string }> = [];
+  const subscribeMessages: FakeWechat['subscribeMessages'] = [];
   const validTokens = new Set<string>();
   let newTokensRejected = false;
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -82,6 +90,21 @@ export async function startFakeWechat(
       });
       return;
     }
+    if (url.pathname === `${prefix}/cgi-bin/message/subscribe/send` && req.method === 'POST') {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      req.on('end', () => {
+        if (!validTokens.has(url.searchParams.get('access_token') ?? '')) {
+          return reply(200, { errcode: 42001, errmsg: 'access_token expired' });
+        }
+        const body = JSON.parse(raw || '{}') as FakeWechat['subscribeMessages'][number];
+        // An openid starting with `refuse-` has not accepted the template (errcode 43101).
+        if (body.touser.startsWith('refuse-')) return reply(200, { errcode: 43101, errmsg: 'user refuse' });
+        subscribeMessages.push(body);
+        return reply(200, { errcode: 0, errmsg: 'ok' });
+      });
+      return;
+    }
     if (url.pathname !== `${prefix}/sns/jscode2session`) return reply(404, { errcode: 404 });
     calls.push(url.searchParams);
     if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret) {
@@ -105,6 +128,7 @@ export async function startFakeWechat(
     calls,
     tokenCalls,
     phoneCalls,
+    subscribeMessages,
     expireAccessTokens: () => validTokens.clear(),
     rejectNewAccessTokens: (on) => {
       newTokensRejected = on;
