@@ -9,6 +9,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import {
   formatFen,
+  type AdminOrderDetail,
   type CampaignPageView,
   type CampaignProductOption,
   type CampaignProductView,
@@ -26,6 +27,7 @@ import {
 } from '@linli/shared-types';
 import { call, devLogin, get } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { logIn } from '../support/admin-ui';
 import { placeOrder } from '../support/orders-api';
 
 const LEADER_OPENID = 'leader-wang';
@@ -358,6 +360,33 @@ describe('H5 ordering: cart → checkout → simulated payment → pickup code �
     // The code is spent: no code card or QR any more, and nothing left to do.
     expect(await page.locator('#order-pickup').count()).toBe(0);
     expect(await page.locator('#order-actions').count()).toBe(0);
+  });
+
+  test('staff find the completed order in 订单管理, with its payment and the whole story', async () => {
+    const admin = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const { page } = admin;
+      await page.goto(`${baseUrl()}/admin/login`);
+      await logIn(page);
+      await page.goto(`${baseUrl()}/admin/orders?keyword=${order.orderNo}`);
+      const row = page.getByTestId('orders-table').locator('tr.ant-table-row', { hasText: order.orderNo });
+      await row.waitFor();
+      await expect(row.textContent()).resolves.toContain('已提货');
+      const [detail] = await Promise.all([
+        nextJson<AdminOrderDetail>(page, `/api/admin/orders/${order.id}`),
+        row.getByTestId('order-row-no').click(),
+      ]);
+      expect(detail).toMatchObject({ status: 'picked_up', paidAmount: order.payableAmount, remark });
+      await expect(page.getByTestId('order-detail-no').textContent()).resolves.toBe(order.orderNo);
+      await expect(page.getByTestId('order-payments').textContent()).resolves.toContain('支付成功');
+      const steps = await page
+        .getByTestId('order-timeline-entry')
+        .evaluateAll((entries) => entries.map((e) => e.getAttribute('data-type')));
+      expect(steps).toEqual(expect.arrayContaining(['placed', 'paid', 'ready', 'picked_up']));
+      expect(admin.pageErrors).toEqual([]);
+    } finally {
+      await admin.close();
+    }
   });
 });
 

@@ -5,6 +5,8 @@ import {
   type CampaignView,
   type MemberLoginResponse,
   type MemberProfile,
+  type OrderSummary,
+  type Paged,
 } from '@linli/shared-types';
 import { devLogin, get } from '../support/api';
 import { baseUrl, nextJson, openBrowser, screenshot, type BrowserSession } from '../support/browser';
@@ -64,11 +66,15 @@ describe('H5 mini-program', () => {
     await screenshot(page, 'h5-home.png');
   });
 
-  test('订单: the tab opens and shows the empty state', async () => {
+  test('订单: the tab lists the demo buyer’s orders (the demo has some in different states)', async () => {
     const { page } = session;
-    await page.locator('.weui-tabbar__item', { hasText: '订单' }).click();
-    await page.locator('#orders-empty').waitFor();
-    await screenshot(page, 'h5-orders.png');
+    const [orders] = await Promise.all([
+      nextJson<Paged<OrderSummary>>(page, '/api/app/orders'),
+      page.locator('.weui-tabbar__item', { hasText: '订单' }).click(),
+    ]);
+    expect(orders.total).toBeGreaterThan(0);
+    await page.locator('#orders-list').waitFor();
+    for (const order of orders.items) await page.locator(`#order-card-${order.id}`).waitFor();
   });
 
   test('我的: shows the logged-in member, their leader and pickup point', async () => {
