@@ -124,6 +124,15 @@ describe('createApiClient', () => {
     expect(sent[2].header.Authorization).toBe('Bearer access-2');
   });
 
+  it('keeps extra headers (an Idempotency-Key) on the retry after a refresh', async () => {
+    const { client, sent } = setup();
+    await client.get('/api/app/campaigns', undefined, { headers: { 'Idempotency-Key': 'key-12345678' } });
+    const retried = sent.filter((r) => r.url.endsWith('/api/app/campaigns'));
+    expect(retried).toHaveLength(2);
+    expect(retried.map((r) => r.header['Idempotency-Key'])).toEqual(['key-12345678', 'key-12345678']);
+    expect(sent.find((r) => r.url.endsWith('/auth/refresh'))?.header['Idempotency-Key']).toBeUndefined();
+  });
+
   it('shares one refresh between parallel requests (refresh tokens are single use)', async () => {
     const { client, sent, toasts } = setup();
     const results = await Promise.all([

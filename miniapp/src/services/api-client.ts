@@ -51,6 +51,8 @@ export interface RequestOptions {
   silent?: boolean;
   /** Reuse a request id (e.g. to correlate with an earlier attempt); a fresh one otherwise. */
   requestId?: string;
+  /** Extra headers of this call (e.g. `Idempotency-Key`); kept on the retry after a token refresh. */
+  headers?: Record<string, string>;
 }
 
 export const REFRESH_PATH = '/api/app/auth/refresh';
@@ -109,7 +111,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
   ): Promise<T> {
     const useAuth = options.auth !== false;
     const requestId = options.requestId ?? deps.newRequestId();
-    const header: Record<string, string> = { 'X-Request-Id': requestId };
+    const header: Record<string, string> = { ...options.headers, 'X-Request-Id': requestId };
     if (method !== 'GET') header['Content-Type'] = 'application/json';
     const token = useAuth ? tokens.accessToken() : null;
     if (token) header.Authorization = `Bearer ${token}`;

@@ -17,7 +17,6 @@ import {
 import { ApiError, ClientErrorCode } from './api-error';
 import { encodeLines } from './cart';
 import { get, post } from './request';
-import { newRequestId } from './request-id';
 
 /** The buyer's orders and payment. All calls are silent: the screens show errors in place. */
 
@@ -78,48 +77,12 @@ export function checkoutPageUrl(
 
 // ---- Placing an order with an Idempotency-Key ----------------------------------------------------------
 
-/**
- * request.ts has no per-call headers, so the key rides on a Taro request interceptor: `placeOrder` picks
- * the request id itself (the client keeps it across its token-refresh retry) and the interceptor adds the
- * key to the request carrying that id. Every other request passes through untouched.
- */
-const idempotencyKeysByRequestId = new Map<string, string>();
-let interceptorInstalled = false;
-
-function headerValue(header: Record<string, unknown> | undefined, name: string): string | undefined {
-  for (const [key, value] of Object.entries(header ?? {})) {
-    if (key.toLowerCase() === name.toLowerCase() && typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-/** The part of Taro's interceptor chain this uses. */
-export interface RequestChain {
-  requestParams: { header?: Record<string, unknown> };
-  proceed(params: RequestChain['requestParams']): unknown;
-}
-
-/** Exported for the unit test; installed by `placeOrder`. */
-export function idempotencyInterceptor(chain: RequestChain): unknown {
-  const params = chain.requestParams;
-  const requestId = headerValue(params.header, 'X-Request-Id');
-  const key = requestId ? idempotencyKeysByRequestId.get(requestId) : undefined;
-  if (key) params.header = { ...params.header, 'Idempotency-Key': key };
-  return chain.proceed(params);
-}
-
-export async function placeOrder(body: CreateOrderRequest, idempotencyKey: string): Promise<OrderDetail> {
-  if (!interceptorInstalled) {
-    Taro.addInterceptor(idempotencyInterceptor);
-    interceptorInstalled = true;
-  }
-  const requestId = newRequestId();
-  idempotencyKeysByRequestId.set(requestId, idempotencyKey);
-  try {
-    return await post<OrderDetail>('/api/app/orders', body, { silent: true, requestId });
-  } finally {
-    idempotencyKeysByRequestId.delete(requestId);
-  }
+/** Places the order; the key makes a retry of the same submit return the same order, never a second one. */
+export function placeOrder(body: CreateOrderRequest, idempotencyKey: string): Promise<OrderDetail> {
+  return post<OrderDetail>('/api/app/orders', body, {
+    silent: true,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 /** A UUID-shaped key (v4 layout): 36 characters of [0-9a-f-], within the server's 8–64 [A-Za-z0-9_-]. */
