@@ -306,6 +306,21 @@ describe('WeChat Pay provider (against a fake WeChat Pay server)', () => {
     expect(refunded.refund?.status).toBe('succeeded');
   });
 
+  it('no notification yet: payment-sync asks WeChat Pay and the order is paid', async () => {
+    const { order, buyer } = await orderWithPrepay();
+    await fake.pay(order.orderNo, { deliver: false });
+    expect((await orderOf(t, buyer.token, order.id)).status).toBe('pending_payment');
+    const synced = await t
+      .http()
+      .post(`/api/app/orders/${order.id}/payment-sync`)
+      .set(...bearer(buyer.token))
+      .expect(200);
+    expect(synced.body).toMatchObject({ status: 'paid', paidAmount: order.payableAmount });
+    expect(
+      fake.requests.some((r) => r.method === 'GET' && r.path.includes(`/out-trade-no/${order.orderNo}`)),
+    ).toBe(true);
+  });
+
   it('a paid order closed by the deadline job is not closed: the provider says it was paid', async () => {
     const { order, buyer } = await orderWithPrepay();
     await fake.pay(order.orderNo, { deliver: false });
