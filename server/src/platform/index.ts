@@ -49,6 +49,7 @@ export { OnOutboxEvent } from './outbox/event-handler';
 export type { OutboxEvent, NewOutboxEvent } from './outbox/outbox-event';
 export { JobQueue, type JobName, type JobOptions, type JobPayloads, type QueuedJob } from './queue/job-queue';
 export { JobHandler, defineJob } from './queue/job-handler.decorator';
+export { SweepChain, type SweepJobName } from './queue/sweep-chain';
 export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';
 export { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';

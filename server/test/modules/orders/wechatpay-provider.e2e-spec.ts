@@ -1,8 +1,4 @@
 import { createVerify } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { OrderDetail, PayOrderResponse } from '@linli/shared-types';
 import { OrderLifecycleService } from '../../../src/modules/orders/order-lifecycle.service';
 import {
@@ -12,7 +8,13 @@ import {
   type TransactionResource,
 } from '../../../src/modules/payments/wechatpay';
 import { snapshotDatabase } from '../../authorization/authz-kit';
-import { startFakeWechatPay, type FakeWechatPay } from '../../support/fake-wechatpay/fake-wechatpay';
+import type { FakeWechatPay } from '../../support/fake-wechatpay/fake-wechatpay';
+import {
+  startTestMerchant,
+  TEST_APPID,
+  TEST_MCHID,
+  type TestMerchant,
+} from '../../support/fake-wechatpay/wechatpay-test-merchant';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { eventually } from '../campaigns/campaigns-test-kit';
 import { bearer } from '../support/modules-test-kit';
@@ -25,71 +27,29 @@ import {
   type OrdersWorld,
 } from './orders-test-kit';
 
-const MCHID = '1230000109';
-const APPID = 'wxd678efh567hg6787';
 const NOTIFY = '/api/payments/wechatpay/notify';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * The real WeChat Pay v3 provider against a local fake WeChat Pay that speaks the protocol with test keys:
  * signed requests, signed answers, encrypted notifications to our notify URL over HTTP.
  */
 describe('WeChat Pay provider (against a fake WeChat Pay server)', () => {
-  const keys = generateWechatPayTestKeys();
-  const platform = new WechatPayPlatform({
-    platformPrivateKey: keys.platform.privateKeyPem,
-    platformPublicKeyId: keys.platform.publicKeyId,
-    apiV3Key: keys.apiV3Key,
-  });
+  let merchant: TestMerchant;
+  let keys: TestMerchant['keys'];
   let fake: FakeWechatPay;
   let t: TestApp;
   let world: OrdersWorld;
-  let keyDir: string;
 
   beforeAll(async () => {
-    fake = await startFakeWechatPay({
-      mchid: MCHID,
-      appid: APPID,
-      merchantPublicKeyPem: keys.merchant.publicKeyPem,
-      merchantSerialNo: keys.merchant.serialNo,
-      platform,
-    });
-    keyDir = mkdtempSync(join(tmpdir(), 'linli-wxpay-'));
-    writeFileSync(join(keyDir, 'apiclient_key.pem'), keys.merchant.privateKeyPem);
-    writeFileSync(join(keyDir, 'pub_key.pem'), keys.platform.publicKeyPem);
-    const port = await freePort();
-    t = await createTestApp({
-      env: {
-        DEV_LOGIN: 'true',
-        PAYMENT_PROVIDER: 'wechatpay',
-        WECHATPAY_MCHID: MCHID,
-        WECHATPAY_APPID: APPID,
-        WECHATPAY_MERCHANT_SERIAL_NO: keys.merchant.serialNo,
-        WECHATPAY_MERCHANT_PRIVATE_KEY_PATH: join(keyDir, 'apiclient_key.pem'),
-        WECHATPAY_API_V3_KEY: keys.apiV3Key,
-        WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: join(keyDir, 'pub_key.pem'),
-        WECHATPAY_PLATFORM_PUBLIC_KEY_ID: keys.platform.publicKeyId,
-        WECHATPAY_API_BASE: fake.url,
-        WECHATPAY_NOTIFY_BASE_URL: `http://127.0.0.1:${port}`,
-      },
-    });
-    await t.app.listen(port, '127.0.0.1');
+    merchant = await startTestMerchant();
+    ({ keys, fake } = merchant);
+    t = await createTestApp({ env: { DEV_LOGIN: 'true', ...merchant.env() } });
+    await t.app.listen(merchant.appPort, '127.0.0.1');
     world = await ordersWorld(t);
   });
   afterAll(async () => {
     await t?.close();
-    await fake?.close();
-    rmSync(keyDir, { recursive: true, force: true });
+    await merchant?.close();
   });
 
   async function orderWithPrepay(): Promise<{
@@ -118,8 +78,8 @@ describe('WeChat Pay provider (against a fake WeChat Pay server)', () => {
     overrides: Partial<TransactionResource> = {},
   ): TransactionResource {
     return {
-      appid: APPID,
-      mchid: MCHID,
+      appid: TEST_APPID,
+      mchid: TEST_MCHID,
       out_trade_no: order.orderNo,
       transaction_id: `4200000${Date.now()}`,
       trade_type: 'JSAPI',
@@ -152,7 +112,7 @@ describe('WeChat Pay provider (against a fake WeChat Pay server)', () => {
     const trade = fake.trade(order.orderNo);
     expect(trade).toMatchObject({ totalFen: order.payableAmount, state: 'NOTPAY' });
     expect(pay.requestPayment.package).toBe(`prepay_id=${trade!.prepayId}`);
-    const message = `${APPID}\n${pay.requestPayment.timeStamp}\n${pay.requestPayment.nonceStr}\n${pay.requestPayment.package}\n`;
+    const message = `${TEST_APPID}\n${pay.requestPayment.timeStamp}\n${pay.requestPayment.nonceStr}\n${pay.requestPayment.package}\n`;
     const verifier = createVerify('RSA-SHA256');
     verifier.update(message);
     expect(verifier.verify(keys.merchant.publicKeyPem, pay.requestPayment.paySign, 'base64')).toBe(true);

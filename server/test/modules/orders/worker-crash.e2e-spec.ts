@@ -1,12 +1,9 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateWechatPayTestKeys, WechatPayPlatform } from '../../../src/modules/payments/wechatpay';
 import { testDatabaseUrl } from '../../../src/platform/database/test-database-guard';
-import { startFakeWechatPay, type FakeWechatPay } from '../../support/fake-wechatpay/fake-wechatpay';
+import type { FakeWechatPay } from '../../support/fake-wechatpay/fake-wechatpay';
+import { startTestMerchant, type TestMerchant } from '../../support/fake-wechatpay/wechatpay-test-merchant';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { eventually } from '../campaigns/campaigns-test-kit';
 import { bearer } from '../support/modules-test-kit';
@@ -23,20 +20,7 @@ const services = Boolean(testDatabaseUrl(process.env) && process.env.REDIS_URL);
 const describeWithServices = services ? describe : describe.skip;
 
 const REPO = resolve(__dirname, '../../../..');
-const MCHID = '1230000109';
-const APPID = 'wxd678efh567hg6787';
 const LOCK_MS = 1500;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createNetServer();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * In front of the fake WeChat Pay: forwards everything, but can swallow the ANSWER to the next refund
@@ -93,52 +77,23 @@ async function startHoldingProxy(target: string) {
  * payment system can have. WeChat Pay refunds are idempotent by out_refund_no, and so is ours.
  */
 describeWithServices('a worker killed mid-job (needs MySQL/MariaDB + Redis; runs server/dist)', () => {
-  const keys = generateWechatPayTestKeys();
-  const platform = new WechatPayPlatform({
-    platformPrivateKey: keys.platform.privateKeyPem,
-    platformPublicKeyId: keys.platform.publicKeyId,
-    apiV3Key: keys.apiV3Key,
-  });
+  let merchant: TestMerchant;
   let fake: FakeWechatPay;
   let proxy: Awaited<ReturnType<typeof startHoldingProxy>>;
   let api: TestApp;
   let world: OrdersWorld;
-  let keyDir: string;
-  let env: NodeJS.ProcessEnv;
+  let env: Record<string, string>;
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
     // The worker runs the built server, as in production; build it if the sources changed.
     execFileSync(process.execPath, [join(REPO, 'scripts/build.mjs'), 'server'], { cwd: REPO, stdio: 'pipe' });
-    fake = await startFakeWechatPay({
-      mchid: MCHID,
-      appid: APPID,
-      merchantPublicKeyPem: keys.merchant.publicKeyPem,
-      merchantSerialNo: keys.merchant.serialNo,
-      platform,
-    });
+    merchant = await startTestMerchant();
+    fake = merchant.fake;
     proxy = await startHoldingProxy(fake.url);
-    keyDir = mkdtempSync(join(tmpdir(), 'linli-crash-'));
-    writeFileSync(join(keyDir, 'key.pem'), keys.merchant.privateKeyPem);
-    writeFileSync(join(keyDir, 'pub.pem'), keys.platform.publicKeyPem);
-    const port = await freePort();
-    env = {
-      PAYMENT_PROVIDER: 'wechatpay',
-      WECHATPAY_MCHID: MCHID,
-      WECHATPAY_APPID: APPID,
-      WECHATPAY_MERCHANT_SERIAL_NO: keys.merchant.serialNo,
-      WECHATPAY_MERCHANT_PRIVATE_KEY_PATH: join(keyDir, 'key.pem'),
-      WECHATPAY_API_V3_KEY: keys.apiV3Key,
-      WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: join(keyDir, 'pub.pem'),
-      WECHATPAY_PLATFORM_PUBLIC_KEY_ID: keys.platform.publicKeyId,
-      WECHATPAY_API_BASE: proxy.url,
-      WECHATPAY_NOTIFY_BASE_URL: `http://127.0.0.1:${port}`,
-      QUEUE_LOCK_MS: String(LOCK_MS),
-    };
-    api = await createTestApp({
-      env: { ...env, DEV_LOGIN: 'true', PROCESS_ROLE: 'api' } as Record<string, string>,
-    });
-    await api.app.listen(port, '127.0.0.1');
+    env = { ...merchant.env(proxy.url), QUEUE_LOCK_MS: String(LOCK_MS) };
+    api = await createTestApp({ env: { ...env, DEV_LOGIN: 'true', PROCESS_ROLE: 'api' } });
+    await api.app.listen(merchant.appPort, '127.0.0.1');
     world = await ordersWorld(api);
   }, 180_000);
 
@@ -146,8 +101,7 @@ describeWithServices('a worker killed mid-job (needs MySQL/MariaDB + Redis; runs
     for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
     await api?.close();
     await proxy?.close();
-    await fake?.close();
-    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+    await merchant?.close();
   });
 
   function startWorker(): ChildProcess {

@@ -7,6 +7,7 @@ import {
   defineJob,
   JobHandler,
   JobQueue,
+  SweepChain,
   systemContext,
   TransactionRunner,
 } from '../../../platform';
@@ -55,18 +56,21 @@ export interface TimedCampaign {
 @Injectable()
 export class CampaignClock implements OnApplicationBootstrap {
   private readonly logger = new Logger(CampaignClock.name);
+  private readonly sweeps: SweepChain;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.sweeps = new SweepChain(queue, CAMPAIGN_SWEEP_JOB, SWEEP_INTERVAL_MS, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.processRole === 'api') return;
     // At the next minute boundary (in-process jobs do not survive a restart), then every minute.
-    void this.queueSweep(Date.now());
+    void this.sweeps.queueFrom(Date.now());
   }
 
   /** Queues the start/end jobs a campaign needs now. Never throws: the sweep covers a failed add. */
@@ -108,11 +112,7 @@ export class CampaignClock implements OnApplicationBootstrap {
 
   @JobHandler(CAMPAIGN_SWEEP_JOB)
   async onSweep(data: { slot: number }): Promise<void> {
-    try {
-      await this.sweep(new Date());
-    } finally {
-      await this.queueSweep(Math.max(data.slot + SWEEP_INTERVAL_MS, Date.now()));
-    }
+    await this.sweeps.run(data.slot, () => this.sweep(new Date()));
   }
 
   /** Moves every overdue campaign and queues the exact-time jobs of the next two sweep intervals. */
@@ -162,19 +162,6 @@ export class CampaignClock implements OnApplicationBootstrap {
     if (to === 'live') {
       const record = await this.tx.run((m) => loadCampaign(m, id));
       if (record) await this.queueMoves(record.campaign, now);
-    }
-  }
-
-  private async queueSweep(at: number): Promise<void> {
-    const slot = Math.ceil(at / SWEEP_INTERVAL_MS) * SWEEP_INTERVAL_MS;
-    try {
-      await this.queue.add(
-        CAMPAIGN_SWEEP_JOB,
-        { slot },
-        { jobId: `campaigns.sweep-${slot}`, delayMs: Math.max(0, slot - Date.now()), attempts: 1 },
-      );
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not queue the campaign sweep');
     }
   }
 }

@@ -7,6 +7,7 @@ import {
   defineJob,
   JobHandler,
   JobQueue,
+  SweepChain,
   TransactionRunner,
 } from '../../../platform';
 import { OrderLifecycleService } from '../order-lifecycle.service';
@@ -36,6 +37,7 @@ const SWEEP_BATCH = 200;
 @Injectable()
 export class OrderDeadlineClock implements OnApplicationBootstrap {
   private readonly logger = new Logger(OrderDeadlineClock.name);
+  private readonly sweeps: SweepChain;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,11 +45,13 @@ export class OrderDeadlineClock implements OnApplicationBootstrap {
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
     private readonly lifecycle: OrderLifecycleService,
-  ) {}
+  ) {
+    this.sweeps = new SweepChain(queue, DEADLINE_SWEEP_JOB, DEADLINE_SWEEP_INTERVAL_MS, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.processRole === 'api') return;
-    void this.queueSweep(Date.now());
+    void this.sweeps.queueFrom(Date.now());
   }
 
   /** Queues the close job once the order's transaction commits (never throws: the sweep is the fallback). */
@@ -98,11 +102,7 @@ export class OrderDeadlineClock implements OnApplicationBootstrap {
 
   @JobHandler(DEADLINE_SWEEP_JOB)
   async onSweep(data: { slot: number }): Promise<void> {
-    try {
-      await this.sweep(new Date());
-    } finally {
-      await this.queueSweep(Math.max(data.slot + DEADLINE_SWEEP_INTERVAL_MS, Date.now()));
-    }
+    await this.sweeps.run(data.slot, () => this.sweep(new Date()));
   }
 
   /** Closes every unpaid order past its deadline (one batch; the next sweep continues). */
@@ -123,18 +123,5 @@ export class OrderDeadlineClock implements OnApplicationBootstrap {
       }
     }
     return { closed };
-  }
-
-  private async queueSweep(from: number): Promise<void> {
-    const slot = Math.ceil(from / DEADLINE_SWEEP_INTERVAL_MS) * DEADLINE_SWEEP_INTERVAL_MS;
-    try {
-      await this.queue.add(
-        DEADLINE_SWEEP_JOB,
-        { slot },
-        { jobId: `orders-deadline-sweep-${slot}`, delayMs: Math.max(0, slot - Date.now()), attempts: 1 },
-      );
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not queue the pay-deadline sweep');
-    }
   }
 }

@@ -7,6 +7,7 @@ import {
   defineJob,
   JobHandler,
   JobQueue,
+  SweepChain,
   TransactionRunner,
 } from '../../../platform';
 import { PaymentsService, REFUND_JOB } from '../payments.service';
@@ -34,6 +35,7 @@ const SWEEP_BATCH = 50;
 @Injectable()
 export class RefundWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(RefundWorker.name);
+  private readonly sweeps: SweepChain;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,11 +45,13 @@ export class RefundWorker implements OnApplicationBootstrap {
     private readonly payments: PaymentsService,
     private readonly refunds: RefundLedger,
     private readonly queue: JobQueue,
-  ) {}
+  ) {
+    this.sweeps = new SweepChain(queue, REFUND_SWEEP_JOB, SWEEP_INTERVAL_MS, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.processRole === 'api') return;
-    void this.queueSweep(Date.now() + SWEEP_INTERVAL_MS);
+    void this.sweeps.queueFrom(Date.now() + SWEEP_INTERVAL_MS);
   }
 
   @JobHandler(REFUND_JOB)
@@ -90,42 +94,31 @@ export class RefundWorker implements OnApplicationBootstrap {
 
   @JobHandler(REFUND_SWEEP_JOB)
   async onSweep(data: { slot: number }): Promise<void> {
-    try {
-      for (const refund of await this.refunds.findStale(new Date(Date.now() - STALE_AFTER_MS), SWEEP_BATCH)) {
-        const answer = await this.provider.queryRefund(refund.outRefundNo).catch((error: unknown) => {
-          this.logger.warn({ err: error, refundId: refund.id }, 'refund query failed');
-          return undefined;
-        });
-        if (answer === undefined) continue;
-        if (answer === null) {
-          // The provider never got it (the call was lost): ask again with the same number.
-          await this.queue.add(
-            REFUND_JOB,
-            { refundId: refund.id },
-            { jobId: `refund-${refund.id}-${refund.attempts}-sweep-${data.slot}` },
-          );
-        } else if (answer.status !== 'processing') {
-          await this.payments.settleRefund(refund.outRefundNo, {
-            ...answer,
-            status: answer.status,
-            at: new Date(),
-          });
-        }
-      }
-    } finally {
-      await this.queueSweep(Math.max(data.slot + SWEEP_INTERVAL_MS, Date.now()));
-    }
+    await this.sweeps.run(data.slot, () => this.settleStale(data.slot));
   }
 
-  private async queueSweep(slot: number): Promise<void> {
-    try {
-      await this.queue.add(
-        REFUND_SWEEP_JOB,
-        { slot },
-        { jobId: `payments-refund-sweep-${slot}`, delayMs: Math.max(0, slot - Date.now()), attempts: 1 },
-      );
-    } catch (error) {
-      this.logger.warn({ err: error }, 'could not queue the refund sweep');
+  /** Asks the provider about refunds still processing after STALE_AFTER_MS. */
+  private async settleStale(slot: number): Promise<void> {
+    for (const refund of await this.refunds.findStale(new Date(Date.now() - STALE_AFTER_MS), SWEEP_BATCH)) {
+      const answer = await this.provider.queryRefund(refund.outRefundNo).catch((error: unknown) => {
+        this.logger.warn({ err: error, refundId: refund.id }, 'refund query failed');
+        return undefined;
+      });
+      if (answer === undefined) continue;
+      if (answer === null) {
+        // The provider never got it (the call was lost): ask again with the same number.
+        await this.queue.add(
+          REFUND_JOB,
+          { refundId: refund.id },
+          { jobId: `refund-${refund.id}-${refund.attempts}-sweep-${slot}` },
+        );
+      } else if (answer.status !== 'processing') {
+        await this.payments.settleRefund(refund.outRefundNo, {
+          ...answer,
+          status: answer.status,
+          at: new Date(),
+        });
+      }
     }
   }
 }
