@@ -134,6 +134,11 @@ export interface OrderPreview {
   blocked: { reason: 'not_live' | 'not_started' | 'cut_off' | 'no_leader'; message: string } | null;
   /** Where the buyer would pick up: their current leader, or null. */
   pickup: OrderPickupView | null;
+  /**
+   * WeChat subscription-message templates to ask for in the 提交订单 tap (Taro.requestSubscribeMessage must
+   * run in the tap itself), so the buyer can be told when the goods are ready; empty without WeChat.
+   */
+  subscribeTemplateIds: string[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -10,6 +10,8 @@ import type {
   OrderPreviewRequest,
 } from '@linli/shared-types';
 import {
+  APP_CONFIG,
+  type AppConfig,
   BusinessError,
   ConflictError,
   isUniqueViolation,
@@ -34,6 +36,7 @@ import {
   normalizeRemark,
 } from './domain/checkout-request';
 import { FlashSaleGuard } from './flash-sale-guard';
+import { subscribeTemplateIds } from './jobs/pickup-ready-notifier';
 import { OrderQueries } from './order-queries.service';
 import { detailView } from './order-presenter';
 import { closedMessage, itemLabel, priceOrder } from './order-pricing';
@@ -56,6 +59,7 @@ interface BuyerLeader {
 @Injectable()
 export class CheckoutService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly snapshots: CampaignSnapshots,
     private readonly campaigns: CampaignOrderingService,
@@ -133,6 +137,7 @@ export class CheckoutService {
             pickupPoint: summary.pickupPoint,
           }
         : null,
+      subscribeTemplateIds: subscribeTemplateIds(this.config),
     };
   }
 

@@ -11,6 +11,7 @@ import {
 import { CampaignOrderingService } from '../campaigns';
 import { MembersService } from '../members';
 import { PaymentsService, SimulatorPayments } from '../payments';
+import { subscribeTemplateIds } from './jobs/pickup-ready-notifier';
 import { orderNotFound, OrderQueries } from './order-queries.service';
 import { actorOf, OrderTimeline } from './order-timeline';
 import { OrderEntity } from './persistence/order.entity';
@@ -66,7 +67,6 @@ export class OrderPaymentService {
         }),
       );
     }
-    const template = this.config.orders.pickupReadyTemplateId;
     return {
       provider: result.provider,
       orderId: order.id,
@@ -74,7 +74,7 @@ export class OrderPaymentService {
       amount: order.payableAmount,
       requestPayment: result.requestPayment,
       payDeadlineAt: order.payDeadlineAt.toISOString(),
-      subscribeTemplateIds: template && this.config.wechat ? [template] : [],
+      subscribeTemplateIds: subscribeTemplateIds(this.config),
     };
   }
 

@@ -40,6 +40,14 @@ describe('goods-ready notification', () => {
   it('sends the buyer the code, the pickup point and the page of the order; once per order', async () => {
     const campaign = await liveCampaign(world);
     const buyer = await buyerAt(world);
+    // The template is offered before the 提交订单 tap (WeChat wants the subscription asked in the tap).
+    const preview = await t
+      .http()
+      .post('/api/app/orders/preview')
+      .set(...bearer(buyer.token))
+      .send({ campaignId: campaign.id, lines: [{ itemId: campaign.items[0].id, quantity: 1 }] })
+      .expect(200);
+    expect(preview.body.subscribeTemplateIds).toEqual(['tmpl-goods-ready']);
     const order = await placedOrder(t, buyer.token, {
       campaignId: campaign.id,
       lines: [{ itemId: campaign.items[0].id, quantity: 1 }],

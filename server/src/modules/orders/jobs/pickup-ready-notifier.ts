@@ -8,6 +8,12 @@ import { MembersService } from '../../members';
 import { ORDER_EVENTS } from '../order-timeline';
 import { OrderEntity } from '../persistence/order.entity';
 
+/** The templates a buyer is asked to accept when ordering (none without WeChat or a configured template). */
+export function subscribeTemplateIds(config: AppConfig): string[] {
+  const template = config.orders.pickupReadyTemplateId;
+  return template && config.wechat ? [template] : [];
+}
+
 /**
  * Tells the buyer their goods are ready for pickup (a WeChat subscription message, template
  * WECHAT_TEMPLATE_PICKUP_READY). Without WeChat or a template it only logs, so the demo shows what would

@@ -168,6 +168,8 @@ export class OrderPreviewDto implements OrderPreview {
   @ApiProperty() orderable!: boolean;
   @ApiProperty({ type: OrderPreviewBlockedDto, nullable: true }) blocked!: OrderPreview['blocked'];
   @ApiProperty({ type: OrderPickupViewDto, nullable: true }) pickup!: OrderPickupViewDto | null;
+  @ApiProperty({ type: [String], description: '提交订单时请求订阅的消息模板' })
+  subscribeTemplateIds!: string[];
 }
 
 class RequestPaymentDto {
