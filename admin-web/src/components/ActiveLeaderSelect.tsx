@@ -1,10 +1,9 @@
-import { useState, type CSSProperties } from 'react';
-import { Empty, Select, Spin, Typography } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CSSProperties } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { LeaderListItem } from '@linli/shared-types';
 import { fetchLeader, leaderKeys } from '../pages/leaders/service';
 import { searchActiveLeaders } from '../pages/members/service';
-import { useDebounced } from './useDebounced';
+import { SearchSelect, useServerSearch, withChosen, type SearchOption } from './SearchSelect';
 
 interface Props {
   value?: number;
@@ -21,13 +20,6 @@ interface Props {
   'data-testid'?: string;
 }
 
-interface LeaderOption {
-  value: number;
-  label: string;
-  disabled: boolean;
-  hint: string;
-}
-
 /**
  * Picks an ACTIVE leader by name, phone, invite code or pickup point, searching the server as one types
  * (there may be hundreds of leaders, so no client-side list).
@@ -38,23 +30,12 @@ export function ActiveLeaderSelect({
   selectedName,
   disabledIds = {},
   placeholder = '搜索团长姓名 / 手机号 / 自提点',
-  allowClear,
-  style,
-  status,
-  id,
-  'data-testid': testId,
+  ...props
 }: Props) {
-  const [keyword, setKeyword] = useState('');
-  const debounced = useDebounced(keyword);
-  const leaders = useQuery({
-    queryKey: ['leaders', 'active-options', debounced.trim()],
-    queryFn: () => searchActiveLeaders(debounced),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const items = leaders.data?.items ?? [];
+  const search = useServerSearch(['leaders', 'active-options'], searchActiveLeaders);
+  const items = search.found.data?.items ?? [];
 
-  const options: LeaderOption[] = items.map((leader) => {
+  const options: SearchOption[] = items.map((leader) => {
     const disabledWhy = disabledIds[leader.id];
     return {
       value: leader.id,
@@ -69,57 +50,26 @@ export function ActiveLeaderSelect({
   const chosen = useQuery({
     queryKey: leaderKeys.detail(value ?? 0),
     queryFn: () => fetchLeader(value!),
-    enabled: chosenMissing && !selectedName && !leaders.isPending,
+    enabled: chosenMissing && !selectedName && !search.found.isPending,
     staleTime: 60_000,
   });
-  if (value !== undefined && chosenMissing) {
-    const label = selectedName ?? chosen.data?.name ?? `团长 #${value}`;
-    options.unshift({ value, label, disabled: false, hint: '' });
-  }
 
   return (
-    <Select<number, LeaderOption>
-      id={id}
+    <SearchSelect
+      {...props}
+      search={search}
+      options={withChosen(options, value, selectedName ?? chosen.data?.name ?? `团长 #${value}`)}
       value={value}
-      showSearch
-      filterOption={false}
-      searchValue={keyword}
-      onSearch={setKeyword}
-      onChange={(next) => {
-        setKeyword('');
+      onChange={(next) =>
         onChange?.(
-          next ?? undefined,
+          next,
           items.find((l) => l.id === next),
-        );
-      }}
-      onOpenChange={(open) => {
-        if (!open) setKeyword('');
-      }}
-      allowClear={allowClear}
-      placeholder={placeholder}
-      status={status}
-      style={style}
-      options={options}
-      optionRender={(option) => (
-        <div data-testid="leader-option">
-          <Typography.Text>{option.data.label}</Typography.Text>
-          {option.data.hint && (
-            <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
-              {option.data.hint}
-            </Typography.Text>
-          )}
-        </div>
-      )}
-      notFoundContent={
-        leaders.isFetching ? (
-          <Spin size="small" style={{ display: 'block', padding: 12 }} />
-        ) : leaders.isError ? (
-          <Typography.Text type="danger">团长加载失败，请重试</Typography.Text>
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有匹配的正常团长" />
         )
       }
-      data-testid={testId}
+      placeholder={placeholder}
+      loadError="团长加载失败，请重试"
+      noMatch="没有匹配的正常团长"
+      optionTestId="leader-option"
     />
   );
 }

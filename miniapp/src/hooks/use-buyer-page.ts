@@ -4,7 +4,7 @@ import { ApiError, ClientErrorCode, showErrorToast } from '@/services/request';
 
 export type BuyerPagePhase = 'loading' | 'ready' | 'error' | 'not-found' | 'signed-out' | 'login-unavailable';
 
-interface BuyerPage<T> {
+export interface BuyerPage<T> {
   phase: BuyerPagePhase;
   data: T | null;
   error: string;

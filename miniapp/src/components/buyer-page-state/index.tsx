@@ -1,21 +1,26 @@
 import Taro from '@tarojs/taro';
 import { StateView } from '@/components/state-view';
-import { type BuyerPagePhase } from '@/hooks/use-buyer-page';
+import { type BuyerPage } from '@/hooks/use-buyer-page';
 
 interface BuyerPageStateProps {
-  phase: Exclude<BuyerPagePhase, 'ready' | 'loading'>;
+  /** The page's useBuyerPage(): what went wrong, and its retry and sign-in. */
+  page: BuyerPage<unknown>;
   /** Element ids start with it: `<prefix>-error`, `<prefix>-not-found`, … */
   idPrefix: string;
   /** What is missing, e.g. 这场团购 / 这件商品. */
   subject: string;
-  error: string;
-  onRetry: () => void;
-  onSignIn: () => void;
 }
 
-/** Why a buyer page shows nothing: gone, signed out, login impossible here, or a load error (retry). */
-export function BuyerPageState({ phase, idPrefix, subject, error, onRetry, onSignIn }: BuyerPageStateProps) {
+/**
+ * Why a buyer page shows nothing: gone, signed out, login impossible here, or a load error (retry).
+ * For the page's not-ready branch, after its loading skeleton: "ready" without data counts as an error.
+ */
+export function BuyerPageState({ page, idPrefix, subject }: BuyerPageStateProps) {
+  const { error } = page;
+  const phase = page.phase === 'ready' ? 'error' : page.phase;
   switch (phase) {
+    case 'loading':
+      return null;
     case 'not-found':
       return (
         <StateView
@@ -36,7 +41,7 @@ export function BuyerPageState({ phase, idPrefix, subject, error, onRetry, onSig
           title={`登录后查看${subject}`}
           actionText="登录"
           actionId={`${idPrefix}-login`}
-          onAction={onSignIn}
+          onAction={() => void page.signIn()}
         />
       );
     case 'login-unavailable':
@@ -57,7 +62,7 @@ export function BuyerPageState({ phase, idPrefix, subject, error, onRetry, onSig
           description={error}
           actionText="重试"
           actionId={`${idPrefix}-retry`}
-          onAction={onRetry}
+          onAction={() => void page.reload()}
         />
       );
   }

@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Image, Input, ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   ErrorCode,
   MEMBER_CHANNEL_LABELS,
   type CommunityView,
   type LeaderCustomerView,
 } from '@linli/shared-types';
+import { ListFooter } from '@/components/list-footer';
 import { StateView } from '@/components/state-view';
 import { LeaderGateState } from '../components/leader-gate-state';
+import { FilterChips, SearchBox } from '../components/list-filters';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { ensureLogin } from '@/services/auth';
 import { fetchCustomers, fetchMyCommunities } from '@/services/communities';
 import { ApiError } from '@/services/request';
-import { joinMeta, mergePage, type PagedList } from '@/utils/community';
+import { joinMeta } from '@/utils/community';
 import { initialOf } from '@/utils/display';
 import { formatShanghaiDate } from '@/utils/shanghai-time';
 import { SkeletonCard } from '../components/skeleton-card';
@@ -65,44 +68,28 @@ export default function LeaderCustomersPage() {
   const [communityId, setCommunityId] = useState<number | undefined>(undefined);
   const [draft, setDraft] = useState('');
   const [keyword, setKeyword] = useState('');
-  const [list, setList] = useState<PagedList<LeaderCustomerView> | null>(null);
-  const [listLoading, setListLoading] = useState(false);
-  const [moreError, setMoreError] = useState(false);
-  /** Answers of a superseded query (filter changed mid-flight) are dropped. */
-  const queryVersion = useRef(0);
 
-  const fetchPage = useCallback(
-    async (page: number) => {
-      const version = queryVersion.current;
-      setListLoading(true);
-      setMoreError(false);
-      try {
-        const result = await fetchCustomers({
-          page,
-          pageSize: PAGE_SIZE,
-          keyword: keyword || undefined,
-          communityId,
-        });
-        if (version !== queryVersion.current) return;
-        setList((shown) => mergePage(shown, result, (c) => c.memberId));
-        setPhase('ready');
-      } catch (caught) {
-        if (version !== queryVersion.current) return;
-        if (caught instanceof ApiError && caught.code === ErrorCode.LEADER_NOT_ACTIVE) {
-          setError(caught.message);
-          setPhase('not-leader');
-        } else if (page > 1) {
-          setMoreError(true);
-        } else {
-          setError(caught instanceof ApiError ? caught.message : '加载失败，请稍后重试');
-          setPhase('error');
-        }
-      } finally {
-        if (version === queryVersion.current) setListLoading(false);
-      }
-    },
+  const fetchCustomerPage = useCallback(
+    (page: number) =>
+      fetchCustomers({ page, pageSize: PAGE_SIZE, keyword: keyword || undefined, communityId }),
     [keyword, communityId],
   );
+  const customers = usePagedList({
+    fetchPage: fetchCustomerPage,
+    keyOf: (c: LeaderCustomerView) => c.memberId,
+    onLoaded: () => setPhase('ready'),
+    takeOver: (caught) => {
+      if (!(caught instanceof ApiError && caught.code === ErrorCode.LEADER_NOT_ACTIVE)) return false;
+      setError(caught.message);
+      setPhase('not-leader');
+      return true;
+    },
+    onFirstPageError: (message) => {
+      setError(message);
+      setPhase('error');
+    },
+  });
+  const { list, load: loadPage, startOver } = customers;
 
   const start = useCallback(async () => {
     try {
@@ -128,14 +115,9 @@ export default function LeaderCustomersPage() {
 
   // A new filter starts over from page 1.
   useEffect(() => {
-    queryVersion.current += 1;
-    setList(null);
-    void fetchPage(1);
-  }, [fetchPage]);
-
-  useReachBottom(() => {
-    if (list?.hasMore && !listLoading && !moreError) void fetchPage(list.page + 1);
-  });
+    startOver();
+    void loadPage(1);
+  }, [loadPage, startOver]);
 
   if (phase === 'loading' && !list) {
     return (
@@ -159,7 +141,7 @@ export default function LeaderCustomersPage() {
             error={error}
             onRetry={() => {
               setPhase('loading');
-              void fetchPage(1);
+              void loadPage(1);
             }}
           />
         </View>
@@ -170,46 +152,23 @@ export default function LeaderCustomersPage() {
   const filtered = Boolean(keyword) || communityId !== undefined;
   return (
     <View className="customers-page" id="customers-page">
-      <View className="customers-search">
-        <Input
-          className="customers-search__input"
-          id="customers-search"
-          value={draft}
-          confirmType="search"
-          placeholder="搜索昵称或手机尾号"
-          onInput={(event) => setDraft(event.detail.value)}
-          onConfirm={() => setKeyword(draft.trim())}
-        />
-        <View
-          className="customers-search__btn"
-          id="customers-search-submit"
-          onClick={() => setKeyword(draft.trim())}
-        >
-          搜索
-        </View>
-      </View>
+      <SearchBox
+        className="customers-search"
+        id="customers-search"
+        placeholder="搜索昵称或手机尾号"
+        draft={draft}
+        onDraftChange={setDraft}
+        onSearch={() => setKeyword(draft.trim())}
+      />
 
       {communities.length > 0 ? (
-        // One scrolling row: a leader may run dozens of groups.
-        <ScrollView className="customers-chips" id="customers-chips" scrollX enhanced showScrollbar={false}>
-          <Text
-            className={`customers-chip ${communityId === undefined ? 'is-active' : ''}`}
-            id="customers-chip-all"
-            onClick={() => setCommunityId(undefined)}
-          >
-            全部客户
-          </Text>
-          {communities.map((c) => (
-            <Text
-              key={c.id}
-              className={`customers-chip ${communityId === c.id ? 'is-active' : ''}`}
-              id={`customers-chip-${c.id}`}
-              onClick={() => setCommunityId(c.id)}
-            >
-              {c.name}
-            </Text>
-          ))}
-        </ScrollView>
+        <FilterChips
+          prefix="customers"
+          allLabel="全部客户"
+          options={communities.map((c) => ({ id: c.id, label: c.name }))}
+          value={communityId}
+          onChange={setCommunityId}
+        />
       ) : null}
 
       <Text className="customers-total" id="customers-total">
@@ -242,21 +201,7 @@ export default function LeaderCustomersPage() {
       )}
 
       {list && list.items.length > 0 ? (
-        <View className="customers-footer">
-          {moreError ? (
-            <Text id="customers-more-retry" onClick={() => void fetchPage(list.page + 1)}>
-              加载失败，点此重试
-            </Text>
-          ) : listLoading ? (
-            <Text>加载中…</Text>
-          ) : list.hasMore ? (
-            <Text id="customers-more" onClick={() => void fetchPage(list.page + 1)}>
-              上拉加载更多
-            </Text>
-          ) : (
-            <Text>没有更多了</Text>
-          )}
-        </View>
+        <ListFooter paged={customers} idPrefix="customers" className="customers-footer" />
       ) : null}
     </View>
   );

@@ -1,19 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Input, ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
   ErrorCode,
   type LeaderPickupCampaign,
   type LeaderPickupOrder,
   type LeaderPickupQuery,
 } from '@linli/shared-types';
+import { ListFooter } from '@/components/list-footer';
 import { StateView } from '@/components/state-view';
 import { useNow } from '@/hooks/use-now';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { ensureLogin } from '@/services/auth';
 import { confirmArrival, fetchLeaderPickups, fetchPickupCampaigns } from '@/services/pickups';
 import { ApiError, showErrorToast } from '@/services/request';
-import { mergePage, type PagedList } from '@/utils/community';
 import { LeaderGateState } from '../components/leader-gate-state';
+import { FilterChips, SearchBox } from '../components/list-filters';
 import { SkeletonCard } from '../components/skeleton-card';
 import { PickupCampaignCard, PickupOrderCard } from './pickup-parts';
 import './index.scss';
@@ -39,14 +41,6 @@ export default function LeaderPickupsPage() {
   const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
   const [draft, setDraft] = useState('');
   const [keyword, setKeyword] = useState('');
-  const [list, setList] = useState<PagedList<LeaderPickupOrder> | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState(false);
-  /** Answers for filters the leader already changed are dropped. */
-  const queryVersion = useRef(0);
-  /** Whether a list is on screen: a failed refresh then toasts instead of replacing it. */
-  const showingList = useRef(false);
-  showingList.current = list !== null;
   const now = useNow();
 
   const loadCampaigns = useCallback(async () => {
@@ -58,39 +52,32 @@ export default function LeaderPickupsPage() {
     }
   }, []);
 
-  const loadOrders = useCallback(
-    async (page: number) => {
-      const version = queryVersion.current;
-      if (page > 1) {
-        setLoadingMore(true);
-        setMoreError(false);
-      }
-      try {
-        const result = await fetchLeaderPickups({
-          status: tab,
-          campaignId,
-          keyword: keyword || undefined,
-          page,
-          pageSize: PAGE_SIZE,
-        });
-        if (version !== queryVersion.current) return;
-        setList((shown) => mergePage(shown, result, (order) => order.orderId));
-        setPhase('ready');
-      } catch (caught) {
-        if (version !== queryVersion.current) return;
-        if (isNotLeader(caught)) setPhase('not-leader');
-        else if (page > 1) setMoreError(true);
-        else if (showingList.current) showErrorToast(messageOf(caught));
-        else {
-          setError(messageOf(caught));
-          setPhase('error');
-        }
-      } finally {
-        if (version === queryVersion.current) setLoadingMore(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (page: number) =>
+      fetchLeaderPickups({
+        status: tab,
+        campaignId,
+        keyword: keyword || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
     [tab, campaignId, keyword],
   );
+  const orders = usePagedList({
+    fetchPage,
+    keyOf: (order: LeaderPickupOrder) => order.orderId,
+    onLoaded: () => setPhase('ready'),
+    takeOver: (caught) => {
+      const notLeader = isNotLeader(caught);
+      if (notLeader) setPhase('not-leader');
+      return notLeader;
+    },
+    onFirstPageError: (message) => {
+      setError(message);
+      setPhase('error');
+    },
+  });
+  const { list, load: loadOrders, startOver } = orders;
 
   const start = useCallback(async () => {
     try {
@@ -109,10 +96,9 @@ export default function LeaderPickupsPage() {
 
   // New filters start the list over from page 1.
   useEffect(() => {
-    queryVersion.current += 1;
-    setList(null);
+    startOver();
     void start().then((ok) => (ok ? loadOrders(1) : undefined));
-  }, [loadOrders, start]);
+  }, [loadOrders, start, startOver]);
 
   // Every show: counts move as buyers pay and pick up (and 核销 hands orders over); the list on return.
   const shownBefore = useRef(false);
@@ -126,10 +112,6 @@ export default function LeaderPickupsPage() {
 
   usePullDownRefresh(() => {
     void Promise.all([loadCampaigns(), loadOrders(1)]).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  useReachBottom(() => {
-    if (list?.hasMore && !loadingMore && !moreError) void loadOrders(list.page + 1);
   });
 
   const arrive = async (campaign: LeaderPickupCampaign) => {
@@ -152,8 +134,6 @@ export default function LeaderPickupsPage() {
       setArrivingId(null);
     }
   };
-
-  const search = () => setKeyword(draft.trim());
 
   if (phase === 'not-leader' || phase === 'signed-out' || (phase === 'error' && !list)) {
     return (
@@ -227,41 +207,23 @@ export default function LeaderPickupsPage() {
         ))}
       </View>
 
-      <View className="pickups-search">
-        <Input
-          className="pickups-search__input"
-          id="pickups-search"
-          value={draft}
-          confirmType="search"
-          placeholder="手机尾号 4 位或订单号"
-          onInput={(event) => setDraft(event.detail.value)}
-          onConfirm={search}
-        />
-        <View className="pickups-search__btn" id="pickups-search-submit" onClick={search}>
-          搜索
-        </View>
-      </View>
+      <SearchBox
+        className="pickups-search"
+        id="pickups-search"
+        placeholder="手机尾号 4 位或订单号"
+        draft={draft}
+        onDraftChange={setDraft}
+        onSearch={() => setKeyword(draft.trim())}
+      />
 
       {campaigns && campaigns.length > 1 ? (
-        <ScrollView className="pickups-chips" scrollX enhanced showScrollbar={false}>
-          <Text
-            className={`pickups-chip${campaignId === undefined ? ' is-active' : ''}`}
-            id="pickups-chip-all"
-            onClick={() => setCampaignId(undefined)}
-          >
-            全部团购
-          </Text>
-          {campaigns.map((c) => (
-            <Text
-              key={c.campaignId}
-              className={`pickups-chip${campaignId === c.campaignId ? ' is-active' : ''}`}
-              id={`pickups-chip-${c.campaignId}`}
-              onClick={() => setCampaignId(c.campaignId)}
-            >
-              {c.campaignTitle}
-            </Text>
-          ))}
-        </ScrollView>
+        <FilterChips
+          prefix="pickups"
+          allLabel="全部团购"
+          options={campaigns.map((c) => ({ id: c.campaignId, label: c.campaignTitle }))}
+          value={campaignId}
+          onChange={setCampaignId}
+        />
       ) : null}
 
       {list ? (
@@ -296,19 +258,7 @@ export default function LeaderPickupsPage() {
           {list.items.map((order) => (
             <PickupOrderCard key={order.orderId} order={order} />
           ))}
-          <View className="pickups-footer">
-            {moreError ? (
-              <Text id="pickups-more-retry" onClick={() => void loadOrders(list.page + 1)}>
-                加载失败，点此重试
-              </Text>
-            ) : loadingMore ? (
-              <Text>加载中…</Text>
-            ) : list.hasMore ? (
-              <Text onClick={() => void loadOrders(list.page + 1)}>上拉加载更多</Text>
-            ) : (
-              <Text>没有更多了</Text>
-            )}
-          </View>
+          <ListFooter paged={orders} idPrefix="pickups" className="pickups-footer" />
         </View>
       )}
     </View>

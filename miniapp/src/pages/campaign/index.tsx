@@ -194,14 +194,7 @@ export default function CampaignPage() {
     return (
       <View className="cp-page cp-page--state">
         <View className="cp-card">
-          <BuyerPageState
-            phase={page.phase === 'ready' ? 'error' : page.phase}
-            idPrefix="campaign"
-            subject="这场团购"
-            error={page.error}
-            onRetry={() => void page.reload()}
-            onSignIn={() => void page.signIn()}
-          />
+          <BuyerPageState page={page} idPrefix="campaign" subject="这场团购" />
         </View>
       </View>
     );

@@ -204,14 +204,7 @@ export default function CheckoutPage() {
     return (
       <View className="co-page">
         <View className="co-card">
-          <BuyerPageState
-            phase={page.phase === 'ready' ? 'error' : page.phase}
-            idPrefix="checkout"
-            subject="这场团购"
-            error={page.error}
-            onRetry={() => void page.reload()}
-            onSignIn={() => void page.signIn()}
-          />
+          <BuyerPageState page={page} idPrefix="checkout" subject="这场团购" />
         </View>
       </View>
     );

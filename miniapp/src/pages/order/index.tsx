@@ -180,14 +180,7 @@ export default function OrderPage() {
     return (
       <View className="od-page od-page--state">
         <View className="od-card">
-          <BuyerPageState
-            phase={page.phase === 'ready' ? 'error' : page.phase}
-            idPrefix="order"
-            subject="这笔订单"
-            error={page.error}
-            onRetry={() => void page.reload()}
-            onSignIn={() => void page.signIn()}
-          />
+          <BuyerPageState page={page} idPrefix="order" subject="这笔订单" />
         </View>
       </View>
     );

@@ -1,19 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import {
   BUYER_ORDER_TABS,
   type BuyerOrderCounts,
   type BuyerOrderTab,
   type OrderSummary,
 } from '@linli/shared-types';
+import { ListFooter } from '@/components/list-footer';
 import { confirmCancelOrder } from '@/components/order-actions/confirm-cancel';
 import { StateView } from '@/components/state-view';
 import { useNow } from '@/hooks/use-now';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { ensureLogin, login } from '@/services/auth';
 import { fetchOrderCounts, fetchOrders, orderPageUrl, takeRequestedOrdersTab } from '@/services/orders';
 import { ApiError, showErrorToast } from '@/services/request';
-import { mergePage, type PagedList } from '@/utils/community';
 import { OrderCard, OrderCardSkeleton } from './order-card';
 // Last, as on the checkout and order pages: the mini-program's shared stylesheet keeps one order of
 // component styles for all pages, so pages that share components import them in the same order.
@@ -80,61 +81,44 @@ export default function OrdersPage() {
   const [phase, setPhase] = useState<Phase>('loading');
   const [error, setError] = useState('');
   const [tab, setTab] = useState<BuyerOrderTab>(() => takeRequestedOrdersTab() ?? 'all');
-  const [list, setList] = useState<PagedList<OrderSummary> | null>(null);
   const [counts, setCounts] = useState<BuyerOrderCounts | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState(false);
   const [payingId, setPayingId] = useState<number | null>(null);
-  /** Answers for a tab the buyer already left are dropped. */
-  const queryVersion = useRef(0);
-  /** Whether a list is on screen: a failed refresh then toasts instead of replacing it. */
-  const showingList = useRef(false);
-  showingList.current = list !== null;
   const now = useNow(1000);
 
-  const loadPage = useCallback(
+  const fetchPage = useCallback(
     async (page: number) => {
-      const version = queryVersion.current;
-      if (page > 1) {
-        setLoadingMore(true);
-        setMoreError(false);
+      const member = await ensureLogin();
+      if (!member) {
+        setPhase('signed-out');
+        return null;
       }
-      try {
-        const member = await ensureLogin();
-        if (!member) {
-          setPhase('signed-out');
-          return;
-        }
-        const [result, newCounts] = await Promise.all([
-          fetchOrders({ tab, page, pageSize: PAGE_SIZE }),
-          page === 1 ? fetchOrderCounts().catch(() => null) : Promise.resolve(null),
-        ]);
-        if (version !== queryVersion.current) return;
-        setList((shown) => mergePage(shown, result, (order) => order.id));
-        if (newCounts) setCounts(newCounts);
-        setPhase('ready');
-      } catch (caught) {
-        if (version !== queryVersion.current) return;
-        const message = caught instanceof ApiError ? caught.message : '加载失败，请稍后重试';
-        if (page > 1) setMoreError(true);
-        else if (showingList.current) showErrorToast(message);
-        else {
-          setError(message);
-          setPhase('error');
-        }
-      } finally {
-        if (version === queryVersion.current) setLoadingMore(false);
-      }
+      const [result, newCounts] = await Promise.all([
+        fetchOrders({ tab, page, pageSize: PAGE_SIZE }),
+        page === 1 ? fetchOrderCounts().catch(() => null) : Promise.resolve(null),
+      ]);
+      return { ...result, counts: newCounts };
     },
     [tab],
   );
+  const orders = usePagedList({
+    fetchPage,
+    keyOf: (order: OrderSummary) => order.id,
+    onLoaded: (result) => {
+      if (result.counts) setCounts(result.counts);
+      setPhase('ready');
+    },
+    onFirstPageError: (message) => {
+      setError(message);
+      setPhase('error');
+    },
+  });
+  const { list, load: loadPage, startOver } = orders;
 
   // A new tab starts over from page 1.
   useEffect(() => {
-    queryVersion.current += 1;
-    setList(null);
+    startOver();
     void loadPage(1);
-  }, [loadPage]);
+  }, [loadPage, startOver]);
 
   const shownBefore = useRef(false);
   useDidShow(() => {
@@ -150,10 +134,6 @@ export default function OrdersPage() {
 
   usePullDownRefresh(() => {
     void loadPage(1).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  useReachBottom(() => {
-    if (list?.hasMore && !loadingMore && !moreError) void loadPage(list.page + 1);
   });
 
   const onPaymentOutcome = useCallback(
@@ -256,21 +236,7 @@ export default function OrdersPage() {
                 }
               />
             ))}
-            <View className="orders-page__footer">
-              {moreError ? (
-                <Text id="orders-more-retry" onClick={() => void loadPage(list.page + 1)}>
-                  加载失败，点此重试
-                </Text>
-              ) : loadingMore ? (
-                <Text>加载中…</Text>
-              ) : list.hasMore ? (
-                <Text id="orders-more" onClick={() => void loadPage(list.page + 1)}>
-                  上拉加载更多
-                </Text>
-              ) : (
-                <Text>没有更多了</Text>
-              )}
-            </View>
+            <ListFooter paged={orders} idPrefix="orders" className="orders-page__footer" />
           </View>
         )}
       </View>

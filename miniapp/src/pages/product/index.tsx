@@ -141,14 +141,7 @@ export default function ProductPage() {
     return (
       <View className="pd-page pd-page--state">
         <View className="pd-card">
-          <BuyerPageState
-            phase={page.phase === 'ready' ? 'error' : page.phase}
-            idPrefix="product"
-            subject="这件商品"
-            error={page.error}
-            onRetry={() => void page.reload()}
-            onSignIn={() => void page.signIn()}
-          />
+          <BuyerPageState page={page} idPrefix="product" subject="这件商品" />
         </View>
       </View>
     );

@@ -1,4 +1,4 @@
-import { Button, Input, Radio, Select, Space } from 'antd';
+import { Button, Radio, Select, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import {
   LEADER_STATUS_LABELS,
@@ -6,6 +6,7 @@ import {
   type LeaderListQuery,
   type LeaderStatus,
 } from '@linli/shared-types';
+import { KeywordSearch } from '../../../components/ListFilters';
 
 interface Props {
   query: LeaderListQuery;
@@ -49,16 +50,12 @@ export function LeaderFilters({ query, onChange, onReset, showStatus = true, lev
           data-testid="leader-filter-level"
         />
       )}
-      <Input.Search
-        // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
-        key={query.keyword ?? ''}
-        defaultValue={query.keyword}
+      <KeywordSearch
+        keyword={query.keyword}
+        onSearch={(keyword) => onChange({ keyword })}
         placeholder="搜索姓名 / 手机号 / 邀请码 / 自提点"
-        allowClear
         maxLength={40}
-        enterButton
-        style={{ width: 320 }}
-        onSearch={(value) => onChange({ keyword: value.trim() || undefined })}
+        width={320}
         data-testid="leader-search"
       />
       <Button icon={<ReloadOutlined />} onClick={onReset}>

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined, FileTextOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Tabs, Typography } from 'antd';
+import { FileTextOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { LeaderDetail } from '@linli/shared-types';
-import { isApiError } from '../../../api';
-import { LoadError } from '../../../components/LoadError';
+import { DetailFallback, DetailHeader, type BackToList } from '../../../components/DetailPage';
 import { usePermission } from '../../../session/hooks';
 import { LeaderActionButtons } from '../components/LeaderActionButtons';
 import { LeaderStatusBadge } from '../components/LeaderStatusBadge';
@@ -22,21 +21,7 @@ import { OverviewTab } from './OverviewTab';
 import { CommunitiesTab } from './tabs/CommunitiesTab';
 import { CustomersTab } from './tabs/CustomersTab';
 
-function NotFound() {
-  return (
-    <Result
-      status="404"
-      title="团长不存在"
-      subTitle="该团长可能已被删除，或链接有误。"
-      extra={
-        <Link to="/leaders">
-          <Button type="primary">返回团长列表</Button>
-        </Link>
-      }
-      data-testid="leader-not-found"
-    />
-  );
-}
+const BACK: BackToList = { to: '/leaders', label: '返回团长列表' };
 
 function ReasonAlert({ leader }: { leader: LeaderDetail }) {
   if (!leader.statusReason || (leader.status !== 'rejected' && leader.status !== 'suspended')) return null;
@@ -81,21 +66,20 @@ export default function LeaderDetailPage() {
     enabled: id !== null && canReadMembers,
   });
 
-  if (id === null) return <NotFound />;
-  if (detail.isPending)
+  if (id === null || !detail.isSuccess)
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
+      <DetailFallback
+        query={detail}
+        invalidId={id === null}
+        back={BACK}
+        notFound={{
+          title: '团长不存在',
+          subTitle: '该团长可能已被删除，或链接有误。',
+          testId: 'leader-not-found',
+        }}
+        skeleton={{ paragraph: { rows: 8 } }}
+      />
     );
-  if (detail.isError) {
-    if (isApiError(detail.error) && detail.error.status === 404) return <NotFound />;
-    return (
-      <Card variant="borderless">
-        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
-      </Card>
-    );
-  }
 
   const leader = detail.data;
   const openTab = (key: string) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true });
@@ -132,43 +116,42 @@ export default function LeaderDetailPage() {
 
   return (
     <div data-testid="leader-detail">
-      <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-        <Space size={12} align="center">
-          <Link to="/leaders" aria-label="返回团长列表">
-            <Button type="text" icon={<ArrowLeftOutlined />} />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="leader-detail-name">
-            {leader.name}
-          </Typography.Title>
-          <LeaderStatusBadge status={leader.status} />
-        </Space>
-        <Space wrap>
-          {canReadOrders && (
-            <Link to={`/orders?leaderId=${leader.id}`} data-testid="leader-orders">
-              <Button type="link" icon={<FileTextOutlined />}>
-                查看订单
+      <DetailHeader
+        back={BACK}
+        actions={
+          <Space wrap>
+            {canReadOrders && (
+              <Link to={`/orders?leaderId=${leader.id}`} data-testid="leader-orders">
+                <Button type="link" icon={<FileTextOutlined />}>
+                  查看订单
+                </Button>
+              </Link>
+            )}
+            {canMoveMembers && (
+              <Button
+                icon={<SwapOutlined />}
+                onClick={() => setTransferring(true)}
+                data-testid="leader-transfer"
+              >
+                转移会员
               </Button>
-            </Link>
-          )}
-          {canMoveMembers && (
-            <Button
-              icon={<SwapOutlined />}
-              onClick={() => setTransferring(true)}
-              data-testid="leader-transfer"
-            >
-              转移会员
-            </Button>
-          )}
-          {canWrite && (
-            <LeaderActionButtons
-              leader={leader}
-              run={actions.mutateAsync}
-              askReason={setReasonTarget}
-              busy={actions.isPending}
-            />
-          )}
-        </Space>
-      </Flex>
+            )}
+            {canWrite && (
+              <LeaderActionButtons
+                leader={leader}
+                run={actions.mutateAsync}
+                askReason={setReasonTarget}
+                busy={actions.isPending}
+              />
+            )}
+          </Space>
+        }
+      >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="leader-detail-name">
+          {leader.name}
+        </Typography.Title>
+        <LeaderStatusBadge status={leader.status} />
+      </DetailHeader>
       <ReasonAlert leader={leader} />
       <Tabs
         activeKey={tab}

@@ -1,8 +1,8 @@
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { Button, Select, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { MEMBER_CHANNEL_LABELS, type MemberChannel } from '@linli/shared-types';
 import { ActiveLeaderSelect } from '../../../components/ActiveLeaderSelect';
+import { DayRangeFilter, KeywordSearch } from '../../../components/ListFilters';
 import type { MemberListFilters } from '../service';
 import { CommunitySelect } from './CommunitySelect';
 import { TagSelect } from './TagSelect';
@@ -19,25 +19,15 @@ const CHANNEL_OPTIONS = (Object.entries(MEMBER_CHANNEL_LABELS) as [MemberChannel
   ([value, label]) => ({ value, label }),
 );
 
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-
 export function MemberFilters({ filters, leaderName, onChange, onReset }: Props) {
-  const range: [Dayjs | null, Dayjs | null] = [
-    filters.joinedFrom ? dayjs(filters.joinedFrom) : null,
-    filters.joinedTo ? dayjs(filters.joinedTo) : null,
-  ];
   return (
     <Space wrap size={[12, 12]}>
-      <Input.Search
-        // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
-        key={filters.keyword ?? ''}
-        defaultValue={filters.keyword}
+      <KeywordSearch
+        keyword={filters.keyword}
+        onSearch={(keyword) => onChange({ keyword })}
         placeholder="昵称或手机号开头"
-        allowClear
         maxLength={64}
-        enterButton
-        style={{ width: 280 }}
-        onSearch={(value) => onChange({ keyword: value.trim() || undefined })}
+        width={280}
         data-testid="member-search"
       />
       <ActiveLeaderSelect
@@ -72,17 +62,11 @@ export function MemberFilters({ filters, leaderName, onChange, onReset }: Props)
         onChange={(communityId) => onChange({ communityId })}
         data-testid="member-filter-community"
       />
-      <DatePicker.RangePicker
-        value={range}
-        allowEmpty={[true, true]}
+      <DayRangeFilter
+        from={filters.joinedFrom}
+        to={filters.joinedTo}
         placeholder={['加入起始日', '加入截止日']}
-        disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
-        presets={[
-          { label: '今天', value: [dayjs(), dayjs()] },
-          { label: '最近 7 天', value: [dayjs().subtract(6, 'day'), dayjs()] },
-          { label: '最近 30 天', value: [dayjs().subtract(29, 'day'), dayjs()] },
-        ]}
-        onChange={(values) => onChange({ joinedFrom: day(values?.[0]), joinedTo: day(values?.[1]) })}
+        onChange={(joinedFrom, joinedTo) => onChange({ joinedFrom, joinedTo })}
         data-testid="member-filter-joined"
       />
       <Button icon={<ReloadOutlined />} onClick={onReset}>

@@ -1,29 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  Avatar,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
-import {
-  ArrowLeftOutlined,
-  EnvironmentOutlined,
-  FileTextOutlined,
-  SwapOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { Avatar, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { EnvironmentOutlined, FileTextOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { MemberDetail } from '@linli/shared-types';
-import { isApiError } from '../../../api';
-import { LoadError } from '../../../components/LoadError';
+import { DetailFallback, DetailHeader, type BackToList } from '../../../components/DetailPage';
 import { usePermission } from '../../../session/hooks';
 import { formatCoordinates, formatDateTime } from '../../../utils/format';
 import { BindingTimeline } from '../components/BindingTimeline';
@@ -34,21 +15,7 @@ import { MoveMemberModal } from '../components/MoveMemberModal';
 import { fetchMember, memberKeys, parseMemberId } from '../service';
 import { none, ONE_COLUMN, TWO_COLUMNS } from '../../../components/detail-layout';
 
-function NotFound() {
-  return (
-    <Result
-      status="404"
-      title="会员不存在"
-      subTitle="该会员可能已被删除，或链接有误。"
-      extra={
-        <Link to="/members">
-          <Button type="primary">返回会员列表</Button>
-        </Link>
-      }
-      data-testid="member-not-found"
-    />
-  );
-}
+const BACK: BackToList = { to: '/members', label: '返回会员列表' };
 
 function Profile({ member }: { member: MemberDetail }) {
   return (
@@ -173,63 +140,59 @@ export default function MemberDetailPage() {
     enabled: id !== null,
   });
 
-  if (id === null) return <NotFound />;
-  if (detail.isPending)
+  if (id === null || !detail.isSuccess)
     return (
-      <Card variant="borderless">
-        <Skeleton active avatar paragraph={{ rows: 8 }} />
-      </Card>
+      <DetailFallback
+        query={detail}
+        invalidId={id === null}
+        back={BACK}
+        notFound={{
+          title: '会员不存在',
+          subTitle: '该会员可能已被删除，或链接有误。',
+          testId: 'member-not-found',
+        }}
+        skeleton={{ avatar: true, paragraph: { rows: 8 } }}
+      />
     );
-  if (detail.isError) {
-    if (isApiError(detail.error) && detail.error.status === 404) return <NotFound />;
-    return (
-      <Card variant="borderless">
-        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
-      </Card>
-    );
-  }
 
   const member = detail.data;
+  const actions = (
+    <Space size={4}>
+      {canReadOrders && (
+        <Link to={`/orders?memberId=${member.id}`} data-testid="member-orders">
+          <Button type="link" icon={<FileTextOutlined />}>
+            查看订单
+          </Button>
+        </Link>
+      )}
+      {canWrite && (
+        <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="member-move">
+          调整团长
+        </Button>
+      )}
+    </Space>
+  );
   return (
     <div data-testid="member-detail">
-      <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-        <Space size={12} align="center">
-          <Link to="/members" aria-label="返回会员列表">
-            <Button type="text" icon={<ArrowLeftOutlined />} />
-          </Link>
-          <Avatar
-            size={40}
-            src={member.avatarUrl ?? undefined}
-            icon={<UserOutlined />}
-            style={{ background: '#d1fae5', color: '#15803d' }}
-          />
-          <div>
-            <Space size={8} align="center">
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-detail-name">
-                {member.nickname}
-              </Typography.Title>
-              {member.isLeader && <LeaderBadge />}
-            </Space>
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {member.phone ?? '未留手机号'} · 加入于 {formatDateTime(member.joinedAt)}
-            </Typography.Text>
-          </div>
-        </Space>
-        <Space size={4}>
-          {canReadOrders && (
-            <Link to={`/orders?memberId=${member.id}`} data-testid="member-orders">
-              <Button type="link" icon={<FileTextOutlined />}>
-                查看订单
-              </Button>
-            </Link>
-          )}
-          {canWrite && (
-            <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="member-move">
-              调整团长
-            </Button>
-          )}
-        </Space>
-      </Flex>
+      <DetailHeader back={BACK} actions={actions}>
+        <Avatar
+          size={40}
+          src={member.avatarUrl ?? undefined}
+          icon={<UserOutlined />}
+          style={{ background: '#d1fae5', color: '#15803d' }}
+        />
+        <div>
+          <Space size={8} align="center">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="member-detail-name">
+              {member.nickname}
+            </Typography.Title>
+            {member.isLeader && <LeaderBadge />}
+          </Space>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {member.phone ?? '未留手机号'} · 加入于 {formatDateTime(member.joinedAt)}
+          </Typography.Text>
+        </div>
+      </DetailHeader>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Profile member={member} />

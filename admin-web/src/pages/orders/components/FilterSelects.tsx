@@ -1,18 +1,15 @@
-import { useState, type CSSProperties } from 'react';
-import { Empty, Select, Spin, Typography } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CSSProperties } from 'react';
 import { CAMPAIGN_STATUS_LABELS, LEADER_STATUS_LABELS } from '@linli/shared-types';
-import { useDebounced } from '../../../components/useDebounced';
+import {
+  SearchSelect,
+  useServerSearch,
+  withChosen,
+  type SearchOption,
+} from '../../../components/SearchSelect';
 import { fetchCampaigns } from '../../campaigns/service';
 import { fetchLeaders } from '../../leaders/service';
 
-interface SearchOption {
-  value: number;
-  label: string;
-  hint: string;
-}
-
-interface SearchSelectProps {
+interface FilterSelectProps {
   value?: number;
   onChange: (id: number | undefined) => void;
   /** Name of the chosen id when known (e.g. from the list rows), until a search brings it. */
@@ -22,80 +19,40 @@ interface SearchSelectProps {
   'data-testid'?: string;
 }
 
-/** One id picked from a server search as one types (lists of leaders and campaigns grow without bound). */
-function SearchSelect({
-  value,
-  onChange,
-  selectedName,
-  placeholder,
-  style,
-  queryKey,
+/** One order filter picked from a server search; `kind` names its cache entries and option test ids. */
+function FilterSelect({
+  kind,
   search,
   noMatch,
-  'data-testid': testId,
-}: SearchSelectProps & {
-  queryKey: string;
+  value,
+  selectedName,
+  ...props
+}: FilterSelectProps & {
+  kind: string;
   search: (keyword: string) => Promise<SearchOption[]>;
   noMatch: string;
 }) {
-  const [keyword, setKeyword] = useState('');
-  const debounced = useDebounced(keyword).trim();
-  const found = useQuery({
-    queryKey: ['order-filter', queryKey, debounced],
-    queryFn: () => search(debounced),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const options = [...(found.data ?? [])];
-  if (value !== undefined && !options.some((o) => o.value === value))
-    options.unshift({ value, label: selectedName ?? `#${value}`, hint: '' });
-
+  const found = useServerSearch(['order-filter', kind], search);
   return (
-    <Select<number, SearchOption>
+    <SearchSelect
+      {...props}
+      search={found}
+      options={withChosen(found.found.data ?? [], value, selectedName ?? `#${value}`)}
       value={value}
-      showSearch
       allowClear
-      filterOption={false}
-      searchValue={keyword}
-      onSearch={setKeyword}
-      onChange={(next) => {
-        setKeyword('');
-        onChange(next ?? undefined);
-      }}
-      onOpenChange={(open) => !open && setKeyword('')}
-      placeholder={placeholder}
-      style={style}
-      options={options}
-      optionRender={(option) => (
-        <div data-testid={`${queryKey}-option`}>
-          <Typography.Text>{option.data.label}</Typography.Text>
-          {option.data.hint && (
-            <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
-              {option.data.hint}
-            </Typography.Text>
-          )}
-        </div>
-      )}
-      notFoundContent={
-        found.isFetching ? (
-          <Spin size="small" style={{ display: 'block', padding: 12 }} />
-        ) : found.isError ? (
-          <Typography.Text type="danger">加载失败，请重试</Typography.Text>
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={noMatch} />
-        )
-      }
-      data-testid={testId}
+      loadError="加载失败，请重试"
+      noMatch={noMatch}
+      optionTestId={`${kind}-option`}
     />
   );
 }
 
 /** Any leader (also suspended ones: their past orders still count), by name, phone or pickup point. */
-export function LeaderFilterSelect(props: SearchSelectProps) {
+export function LeaderFilterSelect(props: FilterSelectProps) {
   return (
-    <SearchSelect
+    <FilterSelect
       {...props}
-      queryKey="leader"
+      kind="leader"
       noMatch="没有匹配的团长"
       search={async (keyword) =>
         (await fetchLeaders({ keyword: keyword || undefined, page: 1, pageSize: 20 })).items.map((l) => ({
@@ -112,11 +69,11 @@ export function LeaderFilterSelect(props: SearchSelectProps) {
 }
 
 /** Any campaign by title, newest first, with its status as a hint. */
-export function CampaignFilterSelect(props: SearchSelectProps) {
+export function CampaignFilterSelect(props: FilterSelectProps) {
   return (
-    <SearchSelect
+    <FilterSelect
       {...props}
-      queryKey="campaign"
+      kind="campaign"
       noMatch="没有匹配的活动"
       search={async (keyword) =>
         (await fetchCampaigns({ keyword: keyword || undefined, page: 1, pageSize: 20 })).items.map((c) => ({

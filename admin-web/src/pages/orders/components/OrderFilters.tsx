@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, DatePicker, Input, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { ReloadOutlined, UserOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { DayRangeFilter, KeywordSearch } from '../../../components/ListFilters';
 import { usePermission } from '../../../session/hooks';
 import { shanghaiToday, type OrderListFilters } from '../service';
 import { CampaignFilterSelect, LeaderFilterSelect } from './FilterSelects';
@@ -20,8 +21,6 @@ interface Props {
   onReset: () => void;
 }
 
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-
 /**
  * Keyword, leader, campaign and created-day filters. The leader and campaign pickers search their own
  * lists, which need leaders.read / campaigns.read; without them an id from a link still filters and shows
@@ -30,25 +29,15 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 export function OrderFilters({ filters, names, onChange, onReset }: Props) {
   const canPickLeader = usePermission('leaders.read');
   const canPickCampaign = usePermission('campaigns.read');
-  // Days of the business calendar (Asia/Shanghai); the picker only shows them.
-  const today = dayjs(shanghaiToday());
-  const range: [Dayjs | null, Dayjs | null] = [
-    filters.createdFrom ? dayjs(filters.createdFrom) : null,
-    filters.createdTo ? dayjs(filters.createdTo) : null,
-  ];
 
   return (
     <Space wrap size={[12, 12]}>
-      <Input.Search
-        // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
-        key={filters.keyword ?? ''}
-        defaultValue={filters.keyword}
+      <KeywordSearch
+        keyword={filters.keyword}
+        onSearch={(keyword) => onChange({ keyword })}
         placeholder="订单号 / 买家手机号"
-        allowClear
         maxLength={32}
-        enterButton
-        style={{ width: 280 }}
-        onSearch={(value) => onChange({ keyword: value.trim() || undefined })}
+        width={280}
         data-testid="order-search"
       />
       {canPickLeader ? (
@@ -85,17 +74,13 @@ export function OrderFilters({ filters, names, onChange, onReset }: Props) {
           />
         )
       )}
-      <DatePicker.RangePicker
-        value={range}
-        allowEmpty={[true, true]}
+      <DayRangeFilter
+        from={filters.createdFrom}
+        to={filters.createdTo}
+        // Days of the business calendar (Asia/Shanghai); the picker only shows them.
+        today={dayjs(shanghaiToday())}
         placeholder={['下单起始日', '下单截止日']}
-        disabledDate={(d) => d.isAfter(today, 'day')}
-        presets={[
-          { label: '今天', value: [today, today] },
-          { label: '最近 7 天', value: [today.subtract(6, 'day'), today] },
-          { label: '最近 30 天', value: [today.subtract(29, 'day'), today] },
-        ]}
-        onChange={(values) => onChange({ createdFrom: day(values?.[0]), createdTo: day(values?.[1]) })}
+        onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })}
         data-testid="order-filter-created"
       />
       {filters.memberId && (

@@ -1,9 +1,10 @@
-import { Card, Empty, Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatFen, type PaymentView } from '@linli/shared-types';
 import { PAYMENT_PROVIDER_LABELS } from '../../../labels/orders';
 import { PaymentStatusTag } from '../components/OrderTags';
 import { shanghaiTime } from '../service';
+import { RecordsCard, TimeCell } from './RecordsCard';
 
 const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
 
@@ -52,12 +53,7 @@ const columns: TableColumnsType<PaymentView> = [
     key: 'time',
     width: 150,
     render: (_, p) => (
-      <div style={{ fontSize: 13 }}>
-        {shanghaiTime(p.paidAt ?? p.createdAt)}
-        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-          {p.paidAt ? '支付成功' : '发起支付'}
-        </Typography.Text>
-      </div>
+      <TimeCell time={shanghaiTime(p.paidAt ?? p.createdAt)} caption={p.paidAt ? '支付成功' : '发起支付'} />
     ),
   },
 ];
@@ -65,20 +61,13 @@ const columns: TableColumnsType<PaymentView> = [
 /** 支付记录: one row per payment attempt at the provider (out_trade_no = the order number). */
 export function PaymentsCard({ payments }: { payments: PaymentView[] }) {
   return (
-    <Card title="支付记录" variant="borderless">
-      <Table<PaymentView>
-        rowKey="id"
-        columns={columns}
-        dataSource={payments}
-        pagination={false}
-        size="middle"
-        tableLayout="fixed"
-        scroll={{ x: 640 }}
-        data-testid="order-payments"
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="买家尚未发起支付" />,
-        }}
-      />
-    </Card>
+    <RecordsCard
+      title="支付记录"
+      rows={payments}
+      columns={columns}
+      minWidth={640}
+      emptyText="买家尚未发起支付"
+      testId="order-payments"
+    />
   );
 }

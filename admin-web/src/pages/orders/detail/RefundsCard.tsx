@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { RedoOutlined } from '@ant-design/icons';
 import { formatFen, type AdminRefundView } from '@linli/shared-types';
@@ -7,6 +7,7 @@ import { usePermission } from '../../../session/hooks';
 import { RefundStatusTag } from '../components/OrderTags';
 import { useRetryRefund } from '../components/useOrderActions';
 import { shanghaiTime } from '../service';
+import { RecordsCard, TimeCell } from './RecordsCard';
 
 const small = { display: 'block', fontSize: 12 } as const;
 
@@ -81,12 +82,10 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
       key: 'time',
       width: 136,
       render: (_, r) => (
-        <div style={{ fontSize: 13 }}>
-          {shanghaiTime(r.createdAt)}
-          <Typography.Text type="secondary" style={small}>
-            {r.succeededAt ? `到账 ${shanghaiTime(r.succeededAt, 'MM-DD HH:mm')}` : '发起'}
-          </Typography.Text>
-        </div>
+        <TimeCell
+          time={shanghaiTime(r.createdAt)}
+          caption={r.succeededAt ? `到账 ${shanghaiTime(r.succeededAt, 'MM-DD HH:mm')}` : '发起'}
+        />
       ),
     },
   ];
@@ -117,18 +116,13 @@ export function RefundsCard({ orderId, refunds }: { orderId: number; refunds: Ad
     });
 
   return (
-    <Card title="退款记录" variant="borderless">
-      <Table<AdminRefundView>
-        rowKey="id"
-        columns={columns}
-        dataSource={refunds}
-        pagination={false}
-        size="middle"
-        tableLayout="fixed"
-        scroll={{ x: 700 }}
-        data-testid="order-refunds"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有退款" /> }}
-      />
-    </Card>
+    <RecordsCard
+      title="退款记录"
+      rows={refunds}
+      columns={columns}
+      minWidth={700}
+      emptyText="没有退款"
+      testId="order-refunds"
+    />
   );
 }

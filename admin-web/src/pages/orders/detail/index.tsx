@@ -1,10 +1,9 @@
-import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import { Alert, Card, Col, Flex, Row, Space, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { formatFen, type AdminOrderDetail, type OrderStatus } from '@linli/shared-types';
-import { isApiError } from '../../../api';
-import { LoadError } from '../../../components/LoadError';
+import { DetailFallback, DetailHeader, type BackToList } from '../../../components/DetailPage';
 import { FlashSaleTag } from '../../campaigns/components/FlashSaleTag';
 import { OrderStatusTag } from '../components/OrderTags';
 import { fetchOrder, hasRefundInFlight, orderKeys, parseOrderId, shanghaiTime } from '../service';
@@ -17,22 +16,7 @@ import { RefundsCard } from './RefundsCard';
 
 /** A refund waits for the provider's notification (the simulator's comes within seconds): ask again soon. */
 const REFUND_POLL_MS = 2000;
-
-function NotFound() {
-  return (
-    <Result
-      status="404"
-      title="订单不存在"
-      subTitle="该订单可能已被删除，或链接有误。"
-      extra={
-        <Link to="/orders">
-          <Button type="primary">返回订单列表</Button>
-        </Link>
-      }
-      data-testid="order-not-found"
-    />
-  );
-}
+const BACK: BackToList = { to: '/orders', label: '返回订单列表' };
 
 function RefundAlert({ order }: { order: AdminOrderDetail }) {
   const processing = order.refunds.find((r) => r.status === 'processing');
@@ -71,60 +55,59 @@ const PICKUP_HINTS: Record<OrderStatus, string> = {
   refunded: '订单已退款，无需提货',
 };
 
+/** A quarter of the figures row: the figure, and under it a grey line saying what it means for this order. */
+function FigureCard({ caption, children }: { caption: ReactNode; children: ReactNode }) {
+  return (
+    <Col span={6}>
+      <Card variant="borderless">
+        {children}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {caption}
+        </Typography.Text>
+      </Card>
+    </Col>
+  );
+}
+
 function AmountCards({ order }: { order: AdminOrderDetail }) {
-  const pickupHint = PICKUP_HINTS[order.status];
   return (
     <Row gutter={16} style={{ marginBottom: 16 }}>
-      <Col span={6}>
-        <Card variant="borderless">
-          <Statistic title="应付金额" value={formatFen(order.payableAmount)} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <FigureCard
+        caption={
+          <>
             {order.itemCount} 件商品
             {order.discountAmount > 0 && ` · 优惠 ${formatFen(order.discountAmount)}`}
-          </Typography.Text>
-        </Card>
-      </Col>
-      <Col span={6}>
-        <Card variant="borderless">
-          <Statistic
-            title="实付金额"
-            value={formatFen(order.paidAmount)}
-            valueStyle={{ color: order.paidAmount > 0 ? '#16a34a' : undefined }}
-            data-testid="order-paid-amount"
-          />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {order.paidAt ? `支付于 ${shanghaiTime(order.paidAt)}` : '未支付'}
-          </Typography.Text>
-        </Card>
-      </Col>
-      <Col span={6}>
-        <Card variant="borderless">
-          <Statistic
-            title="已退金额"
-            value={formatFen(order.refundedAmount)}
-            valueStyle={{ color: order.refundedAmount > 0 ? '#7c3aed' : undefined }}
-            data-testid="order-refunded-amount"
-          />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {order.refunds.length > 0 ? `${order.refunds.length} 笔退款` : '无退款'}
-          </Typography.Text>
-        </Card>
-      </Col>
-      <Col span={6}>
-        <Card variant="borderless">
-          <Statistic
-            title="提货码"
-            // A code, not a number: Statistic would print 004211 as "4,211".
-            value={order.pickupCode ?? '—'}
-            formatter={(value) => value}
-            valueStyle={{ fontFamily: 'monospace', letterSpacing: 2 }}
-            data-testid="order-pickup-code"
-          />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {pickupHint}
-          </Typography.Text>
-        </Card>
-      </Col>
+          </>
+        }
+      >
+        <Statistic title="应付金额" value={formatFen(order.payableAmount)} />
+      </FigureCard>
+      <FigureCard caption={order.paidAt ? `支付于 ${shanghaiTime(order.paidAt)}` : '未支付'}>
+        <Statistic
+          title="实付金额"
+          value={formatFen(order.paidAmount)}
+          valueStyle={{ color: order.paidAmount > 0 ? '#16a34a' : undefined }}
+          data-testid="order-paid-amount"
+        />
+      </FigureCard>
+      <FigureCard caption={order.refunds.length > 0 ? `${order.refunds.length} 笔退款` : '无退款'}>
+        <Statistic
+          title="已退金额"
+          value={formatFen(order.refundedAmount)}
+          valueStyle={{ color: order.refundedAmount > 0 ? '#7c3aed' : undefined }}
+          data-testid="order-refunded-amount"
+        />
+      </FigureCard>
+      <FigureCard caption={PICKUP_HINTS[order.status]}>
+        <Statistic
+          title="提货码"
+          // A code, not a number: Statistic would print 004211 as "4,211".
+          value={order.pickupCode ?? '—'}
+          formatter={(value) => value}
+          valueStyle={{ fontFamily: 'monospace', letterSpacing: 2 }}
+          data-testid="order-pickup-code"
+        />
+      </FigureCard>
     </Row>
   );
 }
@@ -138,52 +121,45 @@ export default function OrderDetailPage() {
     refetchInterval: (query) => (hasRefundInFlight(query.state.data) ? REFUND_POLL_MS : false),
   });
 
-  if (id === null) return <NotFound />;
-  if (detail.isPending)
+  if (id === null || !detail.isSuccess)
     return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
+      <DetailFallback
+        query={detail}
+        invalidId={id === null}
+        back={BACK}
+        notFound={{
+          title: '订单不存在',
+          subTitle: '该订单可能已被删除，或链接有误。',
+          testId: 'order-not-found',
+        }}
+        skeleton={{ paragraph: { rows: 10 } }}
+      />
     );
-  if (detail.isError) {
-    if (isApiError(detail.error) && detail.error.status === 404) return <NotFound />;
-    return (
-      <Card variant="borderless">
-        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
-      </Card>
-    );
-  }
 
   const order = detail.data;
   return (
     <div data-testid="order-detail">
-      <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-        <Space size={12} align="center">
-          <Link to="/orders" aria-label="返回订单列表">
-            <Button type="text" icon={<ArrowLeftOutlined />} />
-          </Link>
-          <div>
-            <Space size={8} align="center" wrap>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                订单{' '}
-                <Typography.Text
-                  copyable={{ text: order.orderNo, tooltips: ['复制订单号', '已复制'] }}
-                  style={{ fontFamily: 'monospace', fontSize: 18 }}
-                  data-testid="order-detail-no"
-                >
-                  {order.orderNo}
-                </Typography.Text>
-              </Typography.Title>
-              <OrderStatusTag status={order.status} />
-              {order.flashSale && <FlashSaleTag />}
-            </Space>
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              下单于 {shanghaiTime(order.createdAt)} · {order.buyerName} · {order.campaignTitle}
-            </Typography.Text>
-          </div>
-        </Space>
-        <OrderActionBar order={order} />
-      </Flex>
+      <DetailHeader back={BACK} actions={<OrderActionBar order={order} />}>
+        <div>
+          <Space size={8} align="center" wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              订单{' '}
+              <Typography.Text
+                copyable={{ text: order.orderNo, tooltips: ['复制订单号', '已复制'] }}
+                style={{ fontFamily: 'monospace', fontSize: 18 }}
+                data-testid="order-detail-no"
+              >
+                {order.orderNo}
+              </Typography.Text>
+            </Typography.Title>
+            <OrderStatusTag status={order.status} />
+            {order.flashSale && <FlashSaleTag />}
+          </Space>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            下单于 {shanghaiTime(order.createdAt)} · {order.buyerName} · {order.campaignTitle}
+          </Typography.Text>
+        </div>
+      </DetailHeader>
       <RefundAlert order={order} />
       <AmountCards order={order} />
       <Row gutter={[16, 16]}>

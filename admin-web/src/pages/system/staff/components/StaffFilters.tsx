@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Select, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import {
   STAFF_ROLE_LABELS,
@@ -6,6 +6,7 @@ import {
   type StaffRole,
   type StaffStatus,
 } from '@linli/shared-types';
+import { KeywordSearch } from '../../../../components/ListFilters';
 
 interface Props {
   query: StaffListQuery;
@@ -25,16 +26,12 @@ const STATUS_OPTIONS: { value: StaffStatus; label: string }[] = [
 export function StaffFilters({ query, onChange, onReset }: Props) {
   return (
     <Space wrap size={[12, 12]}>
-      <Input.Search
-        // Re-mount on an outside change (e.g. 重置) so the box shows the URL's keyword.
-        key={query.keyword ?? ''}
-        defaultValue={query.keyword}
+      <KeywordSearch
+        keyword={query.keyword}
+        onSearch={(keyword) => onChange({ keyword })}
         placeholder="搜索用户名 / 姓名 / 手机号"
-        allowClear
         maxLength={32}
-        enterButton
-        style={{ width: 300 }}
-        onSearch={(value) => onChange({ keyword: value.trim() || undefined })}
+        width={300}
         data-testid="staff-search"
       />
       <Select<StaffRole>
