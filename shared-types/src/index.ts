@@ -13,3 +13,4 @@ export * from './communities';
 export * from './tags';
 export * from './uploads';
 export * from './orders';
+export * from './commission';

@@ -10,11 +10,14 @@ import {
   NotificationRejectedError,
   parseRefundResource,
   parseTransactionResource,
+  parseTransferBillResource,
   requestPaymentMessage,
   WechatPayApiError,
   WechatPayClient,
   WechatPayNotificationVerifier,
   WechatPayPlatform,
+  WechatPayTransferClient,
+  type TransferBillInput,
   type VerifiedNotification,
   type WechatPayConfig,
   type WechatPayTestKeys,
@@ -24,6 +27,13 @@ import { startFakeWechatPay, type FakeWechatPay } from './fake-wechatpay';
 const MCHID = '1230000109';
 const APPID = 'wxd678efh567hg6787';
 const OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
+
+/** The last notification the listener took, which must have verified. */
+function lastVerified(listener: NotifyListener): VerifiedNotification<unknown> {
+  const last = listener.received.at(-1);
+  if (!last || last instanceof Error) throw new Error(`notification rejected: ${String(last)}`);
+  return last;
+}
 
 /** Stands in for our server's notify endpoint: verifies, answers 204 or 4xx {code: 'FAIL', message}. */
 interface NotifyListener {
@@ -273,5 +283,178 @@ describe('fake WeChat Pay, driven by the real client', () => {
     await expect(client.refund({ ...first, outRefundNo: 'RFE2E0062' })).resolves.toMatchObject({
       status: 'PROCESSING',
     });
+  });
+});
+
+describe('fake WeChat Pay 商家转账, driven by the real transfer client', () => {
+  let keys: WechatPayTestKeys;
+  let fake: FakeWechatPay;
+  let listener: NotifyListener;
+  let config: WechatPayConfig;
+  let transfers: WechatPayTransferClient;
+
+  beforeAll(async () => {
+    keys = generateWechatPayTestKeys();
+    const platform = new WechatPayPlatform({
+      platformPrivateKey: keys.platform.privateKeyPem,
+      platformPublicKeyId: keys.platform.publicKeyId,
+      apiV3Key: keys.apiV3Key,
+    });
+    fake = await startFakeWechatPay({
+      mchid: MCHID,
+      appid: APPID,
+      merchantPublicKeyPem: keys.merchant.publicKeyPem,
+      merchantSerialNo: keys.merchant.serialNo,
+      platform,
+    });
+    listener = await startNotifyListener(
+      new WechatPayNotificationVerifier({
+        platformPublicKey: keys.platform.publicKeyPem,
+        platformPublicKeyId: keys.platform.publicKeyId,
+        apiV3Key: keys.apiV3Key,
+      }),
+    );
+    config = {
+      mchid: MCHID,
+      appid: APPID,
+      merchantSerialNo: keys.merchant.serialNo,
+      merchantPrivateKey: keys.merchant.privateKeyPem,
+      apiV3Key: keys.apiV3Key,
+      platformPublicKey: keys.platform.publicKeyPem,
+      platformPublicKeyId: keys.platform.publicKeyId,
+      apiBase: fake.url,
+    };
+    transfers = new WechatPayTransferClient(config);
+  });
+
+  afterAll(async () => {
+    await fake?.close();
+    await listener?.close();
+  });
+
+  const transferInput = (outBillNo: string, amountFen = 1990): TransferBillInput => ({
+    outBillNo,
+    openid: OPENID,
+    amountFen,
+    remark: '团长佣金提现',
+    sceneId: '1005',
+    notifyUrl: listener.url,
+    userRecvPerception: '劳务报酬',
+    sceneReportInfos: [
+      { infoType: '岗位类型', infoContent: '社区团长' },
+      { infoType: '报酬说明', infoContent: '2026年11月佣金' },
+    ],
+  });
+
+  it('creates, confirms, notifies and queries SUCCESS; the same number is the same bill', async () => {
+    const created = await transfers.createTransferBill(transferInput('TFE2E0001'));
+    expect(created).toMatchObject({ out_bill_no: 'TFE2E0001', state: 'WAIT_USER_CONFIRM' });
+    expect(created.transfer_bill_no).toMatch(/^1330000\d{27}$/);
+    expect(created.package_info).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(transfers.requestMerchantTransferParams(created.package_info ?? '')).toEqual({
+      mchId: MCHID,
+      appId: APPID,
+      package: created.package_info,
+    });
+    await expect(transfers.queryTransferBill('TFE2E0001')).resolves.toMatchObject({
+      state: 'WAIT_USER_CONFIRM',
+      transfer_amount: 1990,
+      openid: OPENID,
+    });
+
+    const again = await transfers.createTransferBill(transferInput('TFE2E0001'));
+    expect(again).toMatchObject({ transfer_bill_no: created.transfer_bill_no, state: 'WAIT_USER_CONFIRM' });
+    expect(again.package_info).not.toBe(created.package_info);
+    const changed = await errorOf(transfers.createTransferBill(transferInput('TFE2E0001', 1991)));
+    expect({ status: changed.status, code: changed.code }).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+
+    await expect(fake.confirmTransfer('TFE2E0001')).resolves.toEqual({ status: 204, body: '' });
+    const finished = lastVerified(listener);
+    expect(finished.eventType).toBe('MCHTRANSFER.BILL.FINISHED');
+    expect(parseTransferBillResource(finished.resource)).toMatchObject({
+      mch_id: MCHID,
+      out_bill_no: 'TFE2E0001',
+      transfer_bill_no: created.transfer_bill_no,
+      state: 'SUCCESS',
+      transfer_amount: 1990,
+      openid: OPENID,
+    });
+
+    const settled = await transfers.queryTransferBill('TFE2E0001');
+    expect(settled).toMatchObject({ state: 'SUCCESS', transfer_amount: 1990, mch_id: MCHID, appid: APPID });
+    expect(settled?.package_info).toBeUndefined();
+    await expect(transfers.createTransferBill(transferInput('TFE2E0001'))).resolves.toMatchObject({
+      state: 'SUCCESS',
+    });
+    expect((await errorOf(transfers.cancelTransferBill('TFE2E0001'))).code).toBe('INVALID_REQUEST');
+    expect(fake.transferBill('TFE2E0001')).toMatchObject({ state: 'SUCCESS', amountFen: 1990 });
+  });
+
+  it('ends a bill the user never confirms as FAIL OVERDUE_CLOSE, notified', async () => {
+    await transfers.createTransferBill(transferInput('TFE2E0002'));
+    await expect(fake.expireTransfer('TFE2E0002')).resolves.toMatchObject({ status: 204 });
+    expect(parseTransferBillResource(lastVerified(listener).resource)).toMatchObject({
+      out_bill_no: 'TFE2E0002',
+      state: 'FAIL',
+      fail_reason: 'OVERDUE_CLOSE',
+    });
+    await expect(transfers.queryTransferBill('TFE2E0002')).resolves.toMatchObject({
+      state: 'FAIL',
+      fail_reason: 'OVERDUE_CLOSE',
+    });
+    await expect(fake.confirmTransfer('TFE2E0002')).rejects.toThrow(/FAIL/);
+  });
+
+  it('cancels: CANCELING, then CANCELLED once WeChat completes it, notified', async () => {
+    await transfers.createTransferBill(transferInput('TFE2E0003'));
+    await expect(transfers.cancelTransferBill('TFE2E0003')).resolves.toMatchObject({
+      out_bill_no: 'TFE2E0003',
+      state: 'CANCELING',
+    });
+    await expect(transfers.queryTransferBill('TFE2E0003')).resolves.toMatchObject({ state: 'CANCELING' });
+    await expect(fake.confirmTransfer('TFE2E0003')).rejects.toThrow(/CANCELING/);
+
+    await expect(fake.completeCancel('TFE2E0003')).resolves.toMatchObject({ status: 204 });
+    expect(parseTransferBillResource(lastVerified(listener).resource)).toMatchObject({
+      out_bill_no: 'TFE2E0003',
+      state: 'CANCELLED',
+    });
+    await expect(transfers.queryTransferBill('TFE2E0003')).resolves.toMatchObject({ state: 'CANCELLED' });
+    await expect(transfers.cancelTransferBill('TFE2E0003')).resolves.toMatchObject({ state: 'CANCELLED' });
+  });
+
+  it('fails with a reason without delivering; knows nothing of unknown numbers', async () => {
+    await transfers.createTransferBill(transferInput('TFE2E0004'));
+    await expect(
+      fake.failTransfer('TFE2E0004', 'TRANSFER_QUOTA_EXCEED', { deliver: false }),
+    ).resolves.toEqual({ status: 0, body: '' });
+    await expect(transfers.queryTransferBill('TFE2E0004')).resolves.toMatchObject({
+      state: 'FAIL',
+      fail_reason: 'TRANSFER_QUOTA_EXCEED',
+    });
+    await expect(transfers.queryTransferBill('TFE2ENONE')).resolves.toBeNull();
+    const unknown = await errorOf(transfers.cancelTransferBill('TFE2ENONE'));
+    expect({ status: unknown.status, code: unknown.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(fake.transferBill('TFE2ENONE')).toBeUndefined();
+  });
+
+  it('after a failed create, the same number and input is the safe retry', async () => {
+    fake.failNext('/v3/fund-app/mch-transfer/transfer-bills', 500, 'SYSTEM_ERROR');
+    const error = await errorOf(transfers.createTransferBill(transferInput('TFE2E0005')));
+    expect({ status: error.status, code: error.code }).toEqual({ status: 500, code: 'SYSTEM_ERROR' });
+    await expect(transfers.createTransferBill(transferInput('TFE2E0005'))).resolves.toMatchObject({
+      state: 'WAIT_USER_CONFIRM',
+    });
+  });
+
+  it('refuses transfer calls signed with another merchant key (401 SIGN_ERROR)', async () => {
+    const stranger = new WechatPayTransferClient({
+      ...config,
+      merchantPrivateKey: generateWechatPayTestKeys().merchant.privateKeyPem,
+    });
+    const error = await errorOf(stranger.createTransferBill(transferInput('TFE2E0006')));
+    expect({ status: error.status, code: error.code }).toEqual({ status: 401, code: 'SIGN_ERROR' });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', verified: false, status: 401 });
+    expect(fake.transferBill('TFE2E0006')).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
  * A fake WeChat Pay API v3 on 127.0.0.1 for e2e tests: it checks merchant signatures (401 SIGN_ERROR),
  * keeps trades and refunds like the real one, signs every answer with the platform key, and sends real,
  * signed, encrypted notifications to the notify_url when a test says the payer paid or a refund settled.
- * Tests drive it with `pay`, `completeRefund`, `failNext` and read it with `trade`, `refund`, `requests`.
+ * Tests drive it with `pay`, `completeRefund`, `failNext` and read it with `trade`, `refund`, `requests`;
+ * 商家转账 bills with `confirmTransfer`, `failTransfer`, `expireTransfer`, `completeCancel`, `transferBill`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,9 +15,23 @@ import {
   type WechatPayPlatform,
 } from '../../../src/modules/payments/wechatpay';
 import { FakeApiFailure, FakeLedger, type FakeRefund, type FakeTrade } from './fake-wechatpay-ledger';
+import { FakeTransferLedger } from './fake-wechatpay-transfer-ledger';
+import {
+  routeTransfers,
+  transferControls,
+  transferResourceOf,
+  type FakeTransferControls,
+  type NotificationDelivery,
+} from './fake-wechatpay-transfers';
 import { refundAnswerOf, refundNotificationOf, transactionOf } from './fake-wechatpay-wire';
 
 export type { FakeRefund, FakeTrade } from './fake-wechatpay-ledger';
+export type { FakeTransfer } from './fake-wechatpay-transfer-ledger';
+export type {
+  FakeTransferControls,
+  NotificationDelivery,
+  TransferSettleOptions,
+} from './fake-wechatpay-transfers';
 
 export interface FakeWechatPayOptions {
   mchid: string;
@@ -36,13 +51,7 @@ export interface FakeWechatPayRequest {
   status: number;
 }
 
-/** Our server's answer to a notification; status 0 when nothing was sent (no notify_url, or `deliver: false`). */
-export interface NotificationDelivery {
-  status: number;
-  body: string;
-}
-
-export interface FakeWechatPay {
+export interface FakeWechatPay extends FakeTransferControls {
   /** e.g. `http://127.0.0.1:54321`: use as `apiBase`. */
   url: string;
   requests: FakeWechatPayRequest[];
@@ -103,11 +112,18 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
   const now = options.now ?? (() => new Date());
   const merchant = { mchid: options.mchid, appid: options.appid };
   const ledger = new FakeLedger(merchant, now);
+  const transfers = new FakeTransferLedger(merchant, now);
   const requests: FakeWechatPayRequest[] = [];
   const plannedFailures = new Map<string, Answer[]>();
 
   function route(method: string, url: URL, body: string): Answer {
     const path = url.pathname;
+    const transferAnswer = routeTransfers(transfers, merchant, {
+      method,
+      path,
+      readBody: () => parseJson(body),
+    });
+    if (transferAnswer) return transferAnswer;
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') {
       return { status: 200, body: { prepay_id: ledger.prepay(parseJson(body)).prepayId } };
     }
@@ -251,5 +267,11 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     },
     trade: (outTradeNo) => copy(ledger.trade(outTradeNo)),
     refund: (outRefundNo) => copy(ledger.refund(outRefundNo)),
+    ...transferControls(transfers, (transfer) =>
+      deliver(
+        transfer.notifyUrl,
+        options.platform.notification('MCHTRANSFER.BILL.FINISHED', transferResourceOf(transfer, merchant)),
+      ),
+    ),
   };
 }

@@ -1,4 +1,4 @@
-// WeChat Pay API v3 (JSAPI / mini-program payments), framework-free: the payments module wraps it.
+// WeChat Pay API v3 (JSAPI / mini-program payments, 商家转账), framework-free: the payments module wraps it.
 export {
   buildAuthorization,
   decryptResource,
@@ -25,10 +25,18 @@ export {
   type WechatPayClientOptions,
 } from './wechatpay-client';
 export {
+  TRANSFER_NAME_REQUIRED_FEN,
+  WechatPayTransferClient,
+  type RequestMerchantTransferParams,
+  type TransferBillInput,
+  type TransferSceneReport,
+} from './wechatpay-transfer-client';
+export {
   NotificationRejectedError,
   WechatPayNotificationVerifier,
   parseRefundResource,
   parseTransactionResource,
+  parseTransferBillResource,
   type NotificationHeaders,
   type NotificationRejectionReason,
   type NotificationVerifierOptions,
@@ -37,6 +45,8 @@ export {
   WechatPayPlatform,
   generateWechatPayTestKeys,
   merchantSignatureProblem,
+  newTransferBillNo,
+  newTransferPackageInfo,
   type MerchantIdentity,
   type MerchantRequest,
   type NotificationOptions,
@@ -46,15 +56,21 @@ export {
 } from './wechatpay-platform';
 export { toWechatPayTime } from './wechatpay-time';
 export {
+  FINAL_TRANSFER_BILL_STATES,
+  TRANSFER_BILL_STATES,
   WECHATPAY_DEFAULT_API_BASE,
   WECHATPAY_HEADERS,
   type EncryptedResource,
+  type FinalTransferBillState,
   type KeyInput,
   type NotificationBody,
   type RefundResource,
   type RefundStatus,
   type TradeState,
   type TransactionResource,
+  type TransferBill,
+  type TransferBillResource,
+  type TransferBillState,
   type VerifiedNotification,
   type WechatPayConfig,
 } from './wechatpay-types';

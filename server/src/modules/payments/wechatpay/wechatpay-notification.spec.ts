@@ -3,6 +3,7 @@ import {
   NotificationRejectedError,
   parseRefundResource,
   parseTransactionResource,
+  parseTransferBillResource,
   WechatPayNotificationVerifier,
   type NotificationRejectionReason,
 } from './wechatpay-notification';
@@ -35,6 +36,17 @@ const REFUND = {
   success_time: '2026-12-07T16:00:00+08:00',
   user_received_account: '支付用户零钱',
   amount: { total: 1990, refund: 1990, payer_total: 1990, payer_refund: 1990 },
+};
+
+const TRANSFER = {
+  out_bill_no: 'TF20261207001',
+  transfer_bill_no: '1330000071100999991182020050700019480001',
+  state: 'SUCCESS',
+  mch_id: '1230000109',
+  transfer_amount: 1990,
+  openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+  create_time: '2026-12-07T15:00:00+08:00',
+  update_time: '2026-12-07T15:02:00+08:00',
 };
 
 function rejectionOf(run: () => unknown): NotificationRejectionReason | 'accepted' {
@@ -256,5 +268,54 @@ describe('parseRefundResource', () => {
     expect(reject({ ...REFUND, status: 'SUCCESS', refund_status: undefined })).toBe('bad_body');
     expect(reject({ ...REFUND, amount: { total: 1990 } })).toBe('bad_body');
     expect(reject({ ...REFUND, out_refund_no: undefined })).toBe('bad_body');
+  });
+});
+
+describe('parseTransferBillResource', () => {
+  const reject = (resource: unknown) => rejectionOf(() => parseTransferBillResource(resource));
+
+  it('accepts each final state, keeps fail_reason and drops fields it does not know', () => {
+    expect(parseTransferBillResource({ ...TRANSFER, transfer_remark: '团长佣金提现' })).toEqual(TRANSFER);
+    for (const state of ['SUCCESS', 'FAIL', 'CANCELLED']) {
+      expect(parseTransferBillResource({ ...TRANSFER, state }).state).toBe(state);
+    }
+    expect(
+      parseTransferBillResource({ ...TRANSFER, state: 'FAIL', fail_reason: 'OVERDUE_CLOSE' }).fail_reason,
+    ).toBe('OVERDUE_CLOSE');
+  });
+
+  it('comes through the verifier from a MCHTRANSFER.BILL.FINISHED notification', () => {
+    const keys = generateWechatPayTestKeys();
+    const options = {
+      platformPublicKeyId: keys.platform.publicKeyId,
+      apiV3Key: keys.apiV3Key,
+      now: () => NOW,
+    };
+    const platform = new WechatPayPlatform({ ...options, platformPrivateKey: keys.platform.privateKeyPem });
+    const verifier = new WechatPayNotificationVerifier({
+      ...options,
+      platformPublicKey: keys.platform.publicKeyPem,
+    });
+    const { headers, body } = platform.notification('MCHTRANSFER.BILL.FINISHED', TRANSFER);
+    const notification = verifier.verify(headers, body);
+    expect(notification).toMatchObject({
+      eventType: 'MCHTRANSFER.BILL.FINISHED',
+      summary: '商家转账单据终态通知',
+    });
+    expect(parseTransferBillResource(notification.resource)).toEqual(TRANSFER);
+  });
+
+  it('rejects states that are not final, and what money decisions cannot trust', () => {
+    expect(reject(null)).toBe('bad_body');
+    expect(reject({ ...TRANSFER, state: 'WAIT_USER_CONFIRM' })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, state: 'DONE' })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, out_bill_no: undefined })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, transfer_bill_no: '' })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, mch_id: undefined, mchid: '1230000109' })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, transfer_amount: undefined })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, transfer_amount: 19.9 })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, transfer_amount: '1990' })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, openid: undefined })).toBe('bad_body');
+    expect(reject({ ...TRANSFER, fail_reason: 7 })).toBe('bad_body');
   });
 });

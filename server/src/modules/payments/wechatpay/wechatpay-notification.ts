@@ -10,6 +10,7 @@ import {
   MalformedResourceError,
   readRefundNotification,
   readTransaction,
+  readTransferBillNotification,
   requireString,
 } from './wechatpay-resources';
 import { unixSeconds } from './wechatpay-time';
@@ -19,6 +20,7 @@ import {
   type NotificationBody,
   type RefundResource,
   type TransactionResource,
+  type TransferBillResource,
   type VerifiedNotification,
 } from './wechatpay-types';
 
@@ -178,4 +180,12 @@ export function parseTransactionResource(resource: unknown): TransactionResource
 /** The REFUND.* resource, with the fields we use checked; `NotificationRejectedError('bad_body')` otherwise. */
 export function parseRefundResource(resource: unknown): RefundResource {
   return rejectMalformed(() => readRefundNotification(resource));
+}
+
+/**
+ * The MCHTRANSFER.BILL.FINISHED resource (a final state, the merchant, payee and amount checked);
+ * `NotificationRejectedError('bad_body')` otherwise.
+ */
+export function parseTransferBillResource(resource: unknown): TransferBillResource {
+  return rejectMalformed(() => readTransferBillNotification(resource));
 }

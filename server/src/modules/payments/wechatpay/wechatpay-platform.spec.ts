@@ -1,5 +1,12 @@
 import { buildAuthorization, signSha256WithRsa, verifySha256WithRsa } from './wechatpay-crypto';
-import { generateWechatPayTestKeys, merchantSignatureProblem, WechatPayPlatform } from './wechatpay-platform';
+import { decryptResource } from './wechatpay-crypto';
+import {
+  generateWechatPayTestKeys,
+  merchantSignatureProblem,
+  newTransferBillNo,
+  newTransferPackageInfo,
+  WechatPayPlatform,
+} from './wechatpay-platform';
 
 const NOW = new Date('2026-12-07T07:30:00Z');
 
@@ -47,9 +54,31 @@ describe('WechatPayPlatform', () => {
     expect(parsed.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('writes 商家转账 notifications as WeChat does: original_type and associated_data mch_payment', () => {
+    const { body } = platform.notification('MCHTRANSFER.BILL.FINISHED', { out_bill_no: 'TF1' });
+    const parsed = JSON.parse(body) as {
+      summary: string;
+      resource: { original_type: string; associated_data: string; ciphertext: string; nonce: string };
+    };
+    expect(parsed.summary).toBe('商家转账单据终态通知');
+    expect(parsed.resource).toMatchObject({ original_type: 'mch_payment', associated_data: 'mch_payment' });
+    const { ciphertext, nonce, associated_data: associatedData } = parsed.resource;
+    expect(JSON.parse(decryptResource({ ciphertext, nonce, associatedData }, keys.apiV3Key))).toEqual({
+      out_bill_no: 'TF1',
+    });
+  });
+
   it('keeps a given id and summary (WeChat resends the same id on retries)', () => {
     const { body } = platform.notification('TRANSACTION.SUCCESS', {}, { id: 'EV-7', summary: '自定义' });
     expect(JSON.parse(body)).toMatchObject({ id: 'EV-7', summary: '自定义' });
+  });
+});
+
+describe('transfer bill identifiers', () => {
+  it("look like WeChat's: a 34-digit bill number with the Beijing date, an opaque base64 package", () => {
+    expect(newTransferBillNo(NOW)).toMatch(/^1330000261207\d{21}$/);
+    expect(newTransferBillNo(NOW)).not.toBe(newTransferBillNo(NOW));
+    expect(newTransferPackageInfo()).toMatch(/^[A-Za-z0-9+/]{150}=*$/);
   });
 });
 

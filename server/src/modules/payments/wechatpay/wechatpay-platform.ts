@@ -24,6 +24,10 @@ export interface WechatPayTestKeys {
   apiV3Key: string;
 }
 
+function digits(count: number): string {
+  return Array.from({ length: count }, () => randomInt(10)).join('');
+}
+
 function rsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -35,7 +39,7 @@ function rsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
 
 /** Fresh RSA-2048 merchant and platform keys, a 40-hex certificate serial, a `PUB_KEY_ID_` id, an APIv3 key. */
 export function generateWechatPayTestKeys(): WechatPayTestKeys {
-  const publicKeyDigits = Array.from({ length: 32 }, () => randomInt(10)).join('');
+  const publicKeyDigits = digits(32);
   return {
     merchant: { ...rsaKeyPair(), serialNo: randomBytes(20).toString('hex').toUpperCase() },
     platform: { ...rsaKeyPair(), publicKeyId: `PUB_KEY_ID_${publicKeyDigits}` },
@@ -66,11 +70,29 @@ const DEFAULT_SUMMARIES: Record<string, string> = {
   'REFUND.SUCCESS': '退款成功',
   'REFUND.ABNORMAL': '退款异常',
   'REFUND.CLOSED': '退款关闭',
+  'MCHTRANSFER.BILL.FINISHED': '商家转账单据终态通知',
 };
 
-/** `TRANSACTION.SUCCESS` → `transaction`: the resource's original_type and, as WeChat sends, its associated_data. */
+/** Where the resource type is not the event's first word, as WeChat sends it. */
+const ORIGINAL_TYPES: Record<string, string> = { MCHTRANSFER: 'mch_payment' };
+
+/**
+ * `TRANSACTION.SUCCESS` → `transaction`, `MCHTRANSFER.BILL.FINISHED` → `mch_payment`: the resource's
+ * original_type and, as WeChat sends, its associated_data.
+ */
 function originalTypeOf(eventType: string): string {
-  return eventType.split('.')[0].toLowerCase();
+  const category = eventType.split('.')[0];
+  return ORIGINAL_TYPES[category] ?? category.toLowerCase();
+}
+
+/** A 微信转账单号 (`transfer_bill_no`) shaped like WeChat's: 34 digits, the Beijing date inside. */
+export function newTransferBillNo(at: Date): string {
+  return `1330000${toWechatPayTime(at).slice(2, 10).replace(/-/g, '')}${digits(21)}`;
+}
+
+/** A `package_info` shaped like WeChat's (opaque base64, about 150 characters); it opens nothing real. */
+export function newTransferPackageInfo(): string {
+  return randomBytes(112).toString('base64');
 }
 
 export class WechatPayPlatform {

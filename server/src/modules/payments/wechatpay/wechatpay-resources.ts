@@ -3,12 +3,16 @@
  * sent the bytes, not that they hold the fields money decisions read. Unknown fields are dropped.
  */
 import {
+  FINAL_TRANSFER_BILL_STATES,
   REFUND_STATUSES,
   TRADE_STATES,
+  TRANSFER_BILL_STATES,
   type RefundResource,
   type RefundStatus,
   type TradeState,
   type TransactionResource,
+  type TransferBill,
+  type TransferBillResource,
 } from './wechatpay-types';
 
 /** Thrown by the readers below; callers turn it into their own error (a rejected notification, a bad answer). */
@@ -129,5 +133,43 @@ export function readRefundNotification(value: unknown): RefundResource {
       payer_total: optionalFen(amount, 'payer_total'),
       payer_refund: optionalFen(amount, 'payer_refund'),
     }),
+  });
+}
+
+/**
+ * A transfer bill from any of the 商家转账 answers (发起转账, 查询, 撤销): identifiers and a known state are
+ * required, the rest is checked when present. Callers require what their answer must carry.
+ */
+export function readTransferBill(value: unknown): TransferBill {
+  const record = requireRecord(value, 'transfer bill');
+  return withoutUndefined({
+    out_bill_no: requireString(record, 'out_bill_no'),
+    transfer_bill_no: requireString(record, 'transfer_bill_no'),
+    state: oneOf(record, 'state', TRANSFER_BILL_STATES),
+    package_info: optionalString(record, 'package_info'),
+    mch_id: optionalString(record, 'mch_id'),
+    appid: optionalString(record, 'appid'),
+    openid: optionalString(record, 'openid'),
+    transfer_amount: optionalFen(record, 'transfer_amount'),
+    transfer_remark: optionalString(record, 'transfer_remark'),
+    fail_reason: optionalString(record, 'fail_reason'),
+    create_time: optionalString(record, 'create_time'),
+    update_time: optionalString(record, 'update_time'),
+  });
+}
+
+/** A MCHTRANSFER.BILL.FINISHED resource: final states only, with the merchant, payee and amount. */
+export function readTransferBillNotification(value: unknown): TransferBillResource {
+  const record = requireRecord(value, 'transfer bill');
+  return withoutUndefined({
+    mch_id: requireString(record, 'mch_id'),
+    out_bill_no: requireString(record, 'out_bill_no'),
+    transfer_bill_no: requireString(record, 'transfer_bill_no'),
+    state: oneOf(record, 'state', FINAL_TRANSFER_BILL_STATES),
+    transfer_amount: requireFen(record, 'transfer_amount'),
+    openid: requireString(record, 'openid'),
+    fail_reason: optionalString(record, 'fail_reason'),
+    create_time: optionalString(record, 'create_time'),
+    update_time: optionalString(record, 'update_time'),
   });
 }

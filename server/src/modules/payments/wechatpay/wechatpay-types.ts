@@ -1,5 +1,5 @@
 /**
- * The shapes of WeChat Pay API v3 (JSAPI / mini-program payments) that Linli uses, named as the wire
+ * The shapes of WeChat Pay API v3 (JSAPI / mini-program payments, 商家转账) that Linli uses, named as the wire
  * names them (snake_case) so a field can be checked against the official docs at a glance.
  */
 import type { KeyObject } from 'node:crypto';
@@ -90,10 +90,86 @@ export interface RefundResource {
   };
 }
 
+/**
+ * `state` of a 商家转账 bill (the 2025 version, where the user confirms receipt):
+ * - ACCEPTED: accepted, not final; retry with the same out_bill_no and the same body.
+ * - PROCESSING: funds being locked; stuck here usually means the operating account is short of money.
+ * - WAIT_USER_CONFIRM: the user can open the confirmation page with `package_info`.
+ * - TRANSFERING: the user confirmed, the result is not known yet; the page may be opened again.
+ * - SUCCESS: the money reached the user's balance. Final.
+ * - FAIL: it will not be paid (see `fail_reason`; OVERDUE_CLOSE when the user did not confirm in time). Final.
+ * - CANCELING: our cancel was accepted and is being carried out.
+ * - CANCELLED: cancelled by us, the money is back. Final.
+ */
+export type TransferBillState =
+  | 'ACCEPTED'
+  | 'PROCESSING'
+  | 'WAIT_USER_CONFIRM'
+  | 'TRANSFERING'
+  | 'SUCCESS'
+  | 'FAIL'
+  | 'CANCELING'
+  | 'CANCELLED';
+export const TRANSFER_BILL_STATES: readonly TransferBillState[] = [
+  'ACCEPTED',
+  'PROCESSING',
+  'WAIT_USER_CONFIRM',
+  'TRANSFERING',
+  'SUCCESS',
+  'FAIL',
+  'CANCELING',
+  'CANCELLED',
+];
+
+/** The final states: the only ones MCHTRANSFER.BILL.FINISHED carries. */
+export type FinalTransferBillState = Extract<TransferBillState, 'SUCCESS' | 'FAIL' | 'CANCELLED'>;
+export const FINAL_TRANSFER_BILL_STATES: readonly FinalTransferBillState[] = ['SUCCESS', 'FAIL', 'CANCELLED'];
+
+/**
+ * A transfer bill as 发起转账, 商户单号查询转账单 and 撤销转账 answer it. The three answers carry different
+ * fields, so only the identifiers and the state are always present:
+ * - 发起转账: `create_time`, and `package_info` while WAIT_USER_CONFIRM (the client checks it is there);
+ * - 查询: `mch_id`, `appid`, `openid`, `transfer_amount` (the client checks it), `transfer_remark`,
+ *   `create_time`, `update_time`, and `fail_reason` once failed;
+ * - 撤销: `update_time`, with state CANCELING or CANCELLED.
+ */
+export interface TransferBill {
+  out_bill_no: string;
+  transfer_bill_no: string;
+  state: TransferBillState;
+  /** What wx.requestMerchantTransfer takes as `package`. */
+  package_info?: string;
+  mch_id?: string;
+  appid?: string;
+  openid?: string;
+  /** Integer fen. */
+  transfer_amount?: number;
+  transfer_remark?: string;
+  /** e.g. OVERDUE_CLOSE, MCH_CANCEL, TRANSFER_QUOTA_EXCEED, ACCOUNT_FROZEN. */
+  fail_reason?: string;
+  /** RFC 3339. */
+  create_time?: string;
+  update_time?: string;
+}
+
+/** The decrypted resource of a MCHTRANSFER.BILL.FINISHED notification (sent once the bill is final). */
+export interface TransferBillResource {
+  mch_id: string;
+  out_bill_no: string;
+  transfer_bill_no: string;
+  state: FinalTransferBillState;
+  /** Integer fen. */
+  transfer_amount: number;
+  openid: string;
+  fail_reason?: string;
+  create_time?: string;
+  update_time?: string;
+}
+
 /** A notification whose signature, timestamp and encryption were checked. */
 export interface VerifiedNotification<T> {
   id: string;
-  /** e.g. `TRANSACTION.SUCCESS`, `REFUND.SUCCESS`, `REFUND.ABNORMAL`, `REFUND.CLOSED`. */
+  /** e.g. `TRANSACTION.SUCCESS`, `REFUND.SUCCESS`, `REFUND.ABNORMAL`, `REFUND.CLOSED`, `MCHTRANSFER.BILL.FINISHED`. */
   eventType: string;
   createTime: string;
   summary: string;
