@@ -87,9 +87,12 @@ export interface RuleSetView {
 }
 
 /**
- * POST /api/admin/commission/rule-sets {name, rules} → a draft (commission.write); PUT /:id edits a draft
- * only (409 COMMISSION_RULE_SET_PUBLISHED); POST /:id/publish {effectiveFrom} publishes it (not in the
- * past); POST /:id/copy → a new draft with the same rules. Audited.
+ * GET /api/admin/commission/rule-sets/:id → RuleSetView. POST /api/admin/commission/rule-sets {name, rules}
+ * → a draft (commission.write); PUT /:id edits a draft only (409 COMMISSION_RULE_SET_PUBLISHED); DELETE /:id
+ * deletes a draft (204); POST /:id/publish {effectiveFrom} publishes it (not in the past); POST /:id/copy →
+ * a new draft with the same rules. GET /api/admin/commission/rule-sets/template → CommissionRules: a
+ * starting point (the rules in force, or the levels' own rates). Invalid rules: 400
+ * COMMISSION_RULES_INVALID with field errors. Audited.
  */
 export interface RuleSetInput {
   name: string;
@@ -354,7 +357,8 @@ export interface RuleSetSimulation {
  * Staff: GET /api/admin/commission/withdrawals?status&leaderId&page → Paged<WithdrawalView>
  * (commission.read); POST /:id/approve, POST /:id/reject {reason} (withdrawals.approve, audited);
  * POST /:id/mark-paid, POST /:id/mark-failed {reason} for bank payouts (withdrawals.approve);
- * GET /api/admin/commission/withdrawals/bank-batch.xlsx: the approved bank withdrawals to pay.
+ * POST /api/admin/commission/withdrawals/bank-batch → an Excel file of the approved bank withdrawals to pay
+ * (they move to `paying`; 404-free: an empty batch is a sheet with no rows).
  */
 export interface WithdrawalQuery extends PageQuery {
   status?: WithdrawalStatus;
