@@ -9,6 +9,7 @@ import { MemberListIndexes1763856000007 } from './0007-member-list-indexes';
 import { MemberPhoneTail1763856000008 } from './0008-member-phone-tail';
 import { CatalogInventoryCampaigns1763856000009 } from './0009-catalog-inventory-campaigns';
 import { OrdersPayments1763856000010 } from './0010-orders-payments';
+import { Commission1763856000011 } from './0011-commission';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MemberPhoneTail1763856000008,
   CatalogInventoryCampaigns1763856000009,
   OrdersPayments1763856000010,
+  Commission1763856000011,
 ];

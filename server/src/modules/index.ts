@@ -3,6 +3,7 @@ import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from './audit';
 import { CampaignsModule } from './campaigns';
 import { CatalogModule } from './catalog';
+import { CommissionModule } from './commission';
 import { IdentityModule } from './identity';
 import { InventoryModule } from './inventory';
 import { LeadersModule } from './leaders';
@@ -23,6 +24,7 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   CampaignsModule,
   PaymentsModule,
   OrdersModule,
+  CommissionModule,
   SystemModule,
   UploadsModule,
   SeedModule,

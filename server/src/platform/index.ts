@@ -8,6 +8,7 @@ export {
   type ProcessRole,
 } from './config/app-config';
 export type { OrdersConfig, PaymentsConfig, WechatPayConfigValues } from './config/payments-config';
+export type { CommissionConfig } from './config/commission-config';
 export {
   BusinessError,
   ConflictError,

@@ -12,6 +12,7 @@ import type {
 import { RequestContext } from '../../platform';
 import { bundleAvailability } from './domain/bundle-rules';
 import { BundleComponentEntity } from './persistence/bundle-component.entity';
+import { CategoryEntity } from './persistence/category.entity';
 import { ProductImageEntity } from './persistence/product-image.entity';
 import { ProductEntity } from './persistence/product.entity';
 import { SkuEntity } from './persistence/sku.entity';
@@ -32,6 +33,15 @@ export interface SkuDetails {
   cost: Fen;
   /** Sellable now (0 for a disabled SKU); bundles: min over components of floor(stock / quantity). */
   available: number;
+}
+
+/** What commission needs of a sold SKU: the product, its category path and today's cost. */
+export interface SkuCommissionFacts {
+  skuId: number;
+  productId: number;
+  /** The product's category first, then its parent; empty without a category. */
+  categoryIds: number[];
+  cost: Fen;
 }
 
 /** A product as a buyer's product page shows it. */
@@ -102,6 +112,60 @@ export class CatalogService {
         cost: sku.cost,
         available:
           product.kind === 'bundle' ? (sku.status === 'active' ? (availability.get(sku.id) ?? 0) : 0) : own,
+      });
+    }
+    return result;
+  }
+
+  /** Which of these products and categories exist (commission rule overrides name them). */
+  async existingIds(
+    ids: { productIds: readonly number[]; categoryIds: readonly number[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ productIds: Set<number>; categoryIds: Set<number> }> {
+    const [products, categories] = await Promise.all([
+      ids.productIds.length === 0
+        ? []
+        : manager
+            .getRepository(ProductEntity)
+            .find({ select: { id: true }, where: { id: In([...ids.productIds]) } }),
+      ids.categoryIds.length === 0
+        ? []
+        : manager
+            .getRepository(CategoryEntity)
+            .find({ select: { id: true }, where: { id: In([...ids.categoryIds]) } }),
+    ]);
+    return {
+      productIds: new Set(products.map((p) => p.id)),
+      categoryIds: new Set(categories.map((c) => c.id)),
+    };
+  }
+
+  async skuCommissionFacts(
+    skuIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, SkuCommissionFacts>> {
+    const result = new Map<number, SkuCommissionFacts>();
+    if (skuIds.length === 0) return result;
+    const skus = await manager.getRepository(SkuEntity).findBy({ id: In([...new Set(skuIds)]) });
+    const products = await manager
+      .getRepository(ProductEntity)
+      .findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    const categoryIds = [...new Set(products.flatMap((p) => (p.categoryId === null ? [] : [p.categoryId])))];
+    const categories =
+      categoryIds.length === 0
+        ? []
+        : await manager.getRepository(CategoryEntity).findBy({ id: In(categoryIds) });
+    const parentOf = new Map(categories.map((c) => [c.id, c.parentId]));
+    const productById = new Map(products.map((p) => [p.id, p]));
+    for (const sku of skus) {
+      const product = productById.get(sku.productId);
+      const categoryId = product?.categoryId ?? null;
+      const parentId = categoryId === null ? null : (parentOf.get(categoryId) ?? null);
+      result.set(sku.id, {
+        skuId: sku.id,
+        productId: sku.productId,
+        categoryIds: [categoryId, parentId].filter((id): id is number => id !== null),
+        cost: sku.cost,
       });
     }
     return result;

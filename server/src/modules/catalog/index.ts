@@ -1,5 +1,11 @@
 export { CatalogModule } from './catalog.module';
-export { CatalogService, type NewProduct, type ProductPage, type SkuDetails } from './catalog.service';
+export {
+  CatalogService,
+  type NewProduct,
+  type ProductPage,
+  type SkuCommissionFacts,
+  type SkuDetails,
+} from './catalog.service';
 export { CategoriesService } from './categories.service';
 export { SuppliersService } from './suppliers.service';
 export { ProductStatus } from './domain/product-status';

@@ -118,6 +118,15 @@ export class LeaderLevelsService {
     });
   }
 
+  /** Every level with its own commission rate, lowest first (commission rule sets start from these). */
+  async ratesWith(m: EntityManager): Promise<Array<{ id: number; name: string; commissionRateBps: number }>> {
+    return (await levelsByRank(m)).map(({ id, name, commissionRateBps }) => ({
+      id,
+      name,
+      commissionRateBps,
+    }));
+  }
+
   /** The ladder, lowest first (seed and evaluation). */
   async ladderWith(m: EntityManager): Promise<LevelRung[]> {
     return (await levelsByRank(m)).map(toLevelRung);

@@ -7,6 +7,7 @@ import { AuditService } from '../audit';
 import { generateInviteCode } from './domain/invite-code';
 import type { LatLng } from './domain/geo';
 import { toPickupPointSummary } from './leader.mapper';
+import { findLeaderPage } from './persistence/leader.repository';
 import { LeaderEntity } from './persistence/leader.entity';
 import { PickupPointEntity } from './persistence/pickup-point.entity';
 import { searchActivePickupPoints } from './persistence/pickup-point-search';
@@ -49,6 +50,8 @@ export interface LeaderIdentity {
   levelId: number | null;
   active: boolean;
   inviteCode: string;
+  /** The leader who recruited this one (推荐人), if any. */
+  uplineLeaderId: number | null;
 }
 
 @Injectable()
@@ -106,6 +109,22 @@ export class LeadersService {
     if (leaderIds.length === 0) return new Map();
     const rows = await manager.getRepository(LeaderEntity).findBy({ id: In([...new Set(leaderIds)]) });
     return new Map(rows.map((leader) => [leader.id, toLeaderIdentity(leader)]));
+  }
+
+  /**
+   * A page of leaders (newest application first, any status), by a keyword on name, phone, invite code
+   * or pickup point: other contexts' per-leader lists (commission balances).
+   */
+  async pageOfIdentities(
+    query: { keyword?: string; page: number; pageSize: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ items: LeaderIdentity[]; total: number }> {
+    const [rows, total] = await findLeaderPage(manager, {
+      keyword: query.keyword,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return { items: rows.map(toLeaderIdentity), total };
   }
 
   /** The leader a member is (every leader is a member), or null. */
@@ -264,5 +283,6 @@ function toLeaderIdentity(leader: LeaderEntity): LeaderIdentity {
     levelId: leader.levelId,
     active: leader.status === LeaderStatus.ACTIVE,
     inviteCode: leader.inviteCode,
+    uplineLeaderId: leader.uplineLeaderId,
   };
 }

@@ -9,3 +9,10 @@ export {
 export { SimulatorPayments } from './simulator-payments';
 export { RefundLedger, refundView, adminRefundView } from './refund-ledger';
 export { NOTIFY_PATH } from './providers/wechatpay.provider';
+export {
+  TransferOutcomeHooks,
+  type TransferFinished,
+  type TransferOutcomeListener,
+} from './transfer-outcome-hooks';
+export { TransfersService, type TransferConfirmation, type TransferStatus } from './transfers.service';
+export { TRANSFER_NAME_REQUIRED_FEN } from './wechatpay';

@@ -5,6 +5,7 @@ import {
   NotificationRejectedError,
   parseRefundResource,
   parseTransactionResource,
+  parseTransferBillResource,
   type NotificationHeaders,
   type VerifiedNotification,
 } from './wechatpay';
@@ -15,6 +16,7 @@ import {
 } from './persistence/payment-notification.entity';
 import { PaymentProvider } from './providers/payment-provider';
 import { refundOf } from './providers/trade-mapping';
+import { TransfersService } from './transfers.service';
 
 const REFUND_EVENTS = ['REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED'];
 
@@ -35,6 +37,7 @@ export class PaymentNotificationsService {
     private readonly tx: TransactionRunner,
     private readonly provider: PaymentProvider,
     private readonly payments: PaymentsService,
+    private readonly transfers: TransfersService,
   ) {}
 
   async handle(headers: NotificationHeaders, rawBody: string): Promise<NotificationOutcome | 'duplicate'> {
@@ -107,6 +110,19 @@ export class PaymentNotificationsService {
           outRefundNo: refund.out_refund_no,
         },
       };
+    }
+    if (notification.eventType === 'MCHTRANSFER.BILL.FINISHED') {
+      const bill = parse(parseTransferBillResource);
+      this.assertOurs(bill.mch_id, undefined);
+      const outcome = await this.transfers.applyNotification({
+        outBillNo: bill.out_bill_no,
+        transferBillNo: bill.transfer_bill_no,
+        state: bill.state,
+        amountFen: bill.transfer_amount,
+        failReason: bill.fail_reason ?? null,
+      });
+      // A bill we never made (another system on the same merchant): logged, nothing to apply.
+      return { log: { outcome: outcome === 'applied' ? 'transfer_finished' : 'ignored' } };
     }
     return { log: { outcome: 'ignored' } };
   }

@@ -10,11 +10,14 @@ import { PaymentsService } from './payments.service';
 import { PaymentNotificationEntity } from './persistence/payment-notification.entity';
 import { PaymentEntity } from './persistence/payment.entity';
 import { RefundEntity } from './persistence/refund.entity';
+import { TransferEntity } from './persistence/transfer.entity';
 import { PaymentProvider } from './providers/payment-provider';
 import { SimulatorPaymentProvider } from './providers/simulator.provider';
 import { WechatPayProvider } from './providers/wechatpay.provider';
 import { RefundLedger } from './refund-ledger';
 import { SIMULATOR_REFUND_JOB, SimulatorPayments } from './simulator-payments';
+import { TransferOutcomeHooks } from './transfer-outcome-hooks';
+import { TransfersService } from './transfers.service';
 
 /** The provider chosen by PAYMENT_PROVIDER (see platform/config/payments-config.ts). */
 function createProvider(config: AppConfig, dataSource: DataSource, queue: JobQueue): PaymentProvider {
@@ -28,12 +31,15 @@ function createProvider(config: AppConfig, dataSource: DataSource, queue: JobQue
         attempts: 5,
       });
     },
+    (outBillNo) => dataSource.getRepository(TransferEntity).findOneBy({ outBillNo }),
   );
 }
 
 /** Payments and refunds through WeChat Pay v3 (or its simulator), and the provider's notifications. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentEntity, RefundEntity, PaymentNotificationEntity])],
+  imports: [
+    TypeOrmModule.forFeature([PaymentEntity, RefundEntity, PaymentNotificationEntity, TransferEntity]),
+  ],
   controllers: [WechatPayNotifyController],
   providers: [
     {
@@ -47,7 +53,16 @@ function createProvider(config: AppConfig, dataSource: DataSource, queue: JobQue
     RefundLedger,
     RefundWorker,
     SimulatorPayments,
+    TransferOutcomeHooks,
+    TransfersService,
   ],
-  exports: [PaymentsService, PaymentOutcomeHooks, SimulatorPayments, RefundLedger],
+  exports: [
+    PaymentsService,
+    PaymentOutcomeHooks,
+    SimulatorPayments,
+    RefundLedger,
+    TransferOutcomeHooks,
+    TransfersService,
+  ],
 })
 export class PaymentsModule {}

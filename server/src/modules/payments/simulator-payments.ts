@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConflictError, defineJob, JobHandler, NotFoundError } from '../../platform';
 import { PaymentNotificationsService } from './payment-notifications.service';
 import { PaymentEntity } from './persistence/payment.entity';
+import { TransferEntity } from './persistence/transfer.entity';
 import { PaymentProvider } from './providers/payment-provider';
 import { SimulatorPaymentProvider, type SimulatedRefund } from './providers/simulator.provider';
 
@@ -47,6 +48,20 @@ export class SimulatorPayments {
       await this.notifications.handle(notification.headers, notification.body);
     }
     return { orderId: Number(payment.orderId) };
+  }
+
+  /**
+   * The leader's answer on the simulated 确认收款 sheet: accept → the transfer succeeds; decline → it ends
+   * as WeChat ends an unconfirmed one (FAIL, OVERDUE_CLOSE). Either way through a signed notification.
+   */
+  async finishTransfer(outBillNo: string, accept: boolean): Promise<void> {
+    const simulator = this.simulator();
+    const transfer = await this.dataSource.getRepository(TransferEntity).findOneBy({ outBillNo });
+    if (!transfer || transfer.state !== 'WAIT_USER_CONFIRM') {
+      throw new ConflictError('WITHDRAWAL_NOT_AWAITING_CONFIRMATION', '这笔提现当前无需确认收款');
+    }
+    const notification = simulator.transferNotification(transfer, accept ? 'SUCCESS' : 'FAIL');
+    await this.notifications.handle(notification.headers, notification.body);
   }
 
   @JobHandler(SIMULATOR_REFUND_JOB)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readCommissionConfig, type CommissionConfig } from './commission-config';
 import { ConfigError } from './config-error';
 import { resolveJwtSecret } from './jwt-secret';
 import {
@@ -50,6 +51,7 @@ export interface AppConfig {
   uploads: { storage: 'local'; dir: string; maxBytes: number };
   orders: OrdersConfig;
   payments: PaymentsConfig;
+  commission: CommissionConfig;
   version: string;
 }
 
@@ -155,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[] = [])
     },
     orders: readOrdersConfig(read),
     payments: readPaymentsConfig(read, { isProduction, publicBaseUrl, wechatAppId: wechatAppId ?? null }),
+    commission: readCommissionConfig(read),
     version: readServerVersion(),
   };
   const adminPassword = config.adminInitialPassword;

@@ -23,6 +23,8 @@ export interface WechatPayConfigValues {
   platformPublicKeyPem: string;
   platformPublicKeyId: string;
   apiBase: string;
+  /** 商家转账 scene granted in 商户平台 (WECHATPAY_TRANSFER_SCENE_ID, default 1005 佣金报酬). */
+  transferSceneId: string;
 }
 
 export type PaymentsConfig =
@@ -83,6 +85,10 @@ export function readPaymentsConfig(
     );
   }
   const apiBase = read.optionalString('WECHATPAY_API_BASE') ?? 'https://api.mch.weixin.qq.com';
+  const transferSceneId = read.optionalString('WECHATPAY_TRANSFER_SCENE_ID') ?? '1005';
+  if (!/^\d{1,8}$/.test(transferSceneId)) {
+    throw new ConfigError('WECHATPAY_TRANSFER_SCENE_ID', '必须是商户平台开通的转账场景 ID (数字，如 1005)');
+  }
   return {
     provider,
     notifyBaseUrl,
@@ -95,6 +101,7 @@ export function readPaymentsConfig(
       platformPublicKeyPem: readKeyFile('WECHATPAY_PLATFORM_PUBLIC_KEY_PATH', required, 'public'),
       platformPublicKeyId: required('WECHATPAY_PLATFORM_PUBLIC_KEY_ID'),
       apiBase: apiBase.replace(/\/+$/, ''),
+      transferSceneId,
     },
   };
 }

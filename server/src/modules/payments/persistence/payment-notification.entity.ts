@@ -3,7 +3,7 @@ import { CreatedAtColumn } from '../../../platform';
 
 /** What happened with a notification the provider sent (its id is unique: replays are recognised). */
 export type NotificationOutcome =
-  'paid' | 'already_paid' | 'late_payment_refund' | 'refund_settled' | 'ignored';
+  'paid' | 'already_paid' | 'late_payment_refund' | 'refund_settled' | 'transfer_finished' | 'ignored';
 
 @Entity('payment_notifications')
 export class PaymentNotificationEntity {

@@ -1,5 +1,5 @@
 import type { PaymentProviderName, PayOrderResponse } from '@linli/shared-types';
-import type { WechatPayNotificationVerifier } from '../wechatpay';
+import type { TransferBillState, WechatPayNotificationVerifier } from '../wechatpay';
 
 /** What we ask the provider to collect for an order. */
 export interface PrepayRequest {
@@ -41,6 +41,25 @@ export interface ProviderRefund {
   failureReason: string | null;
 }
 
+/** A transfer to a user's WeChat balance (商家转账) we ask the provider to make. */
+export interface TransferRequest {
+  /** Our bill number: the same for every retry of one transfer. */
+  outBillNo: string;
+  openid: string;
+  amountFen: number;
+  /** Shown to the user, ≤ 32 characters. */
+  remark: string;
+}
+
+/** A transfer as the provider sees it (WeChat's states, see wechatpay-types.ts). */
+export interface ProviderTransfer {
+  state: TransferBillState;
+  transferBillNo: string | null;
+  /** While WAIT_USER_CONFIRM: what wx.requestMerchantTransfer takes as `package`. */
+  packageInfo: string | null;
+  failReason: string | null;
+}
+
 /** A refusal the provider gave (4xx): retrying the same request will not help. */
 export class ProviderRejectedError extends Error {
   constructor(
@@ -71,4 +90,15 @@ export abstract class PaymentProvider {
   abstract close(outTradeNo: string): Promise<'closed' | 'already_paid'>;
   abstract refund(request: ProviderRefundRequest): Promise<ProviderRefund>;
   abstract queryRefund(outRefundNo: string): Promise<ProviderRefund | null>;
+  /**
+   * Creates the transfer, or answers the existing one when the bill number was used before (with a fresh
+   * package while it waits for the user). Never retry with a new number unless the old one FAILed.
+   */
+  abstract createTransfer(request: TransferRequest): Promise<ProviderTransfer>;
+  /** null: the provider has never heard of this bill. */
+  abstract queryTransfer(outBillNo: string): Promise<ProviderTransfer | null>;
+  /** The parameters of wx.requestMerchantTransfer for a package. */
+  transferConfirmParams(packageInfo: string): { mchId: string; appId: string; package: string } {
+    return { mchId: this.merchant.mchid, appId: this.merchant.appid, package: packageInfo };
+  }
 }

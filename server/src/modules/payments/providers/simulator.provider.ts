@@ -4,13 +4,17 @@ import {
   WechatPayPlatform,
   generateWechatPayTestKeys,
   newNonce,
+  newTransferBillNo,
+  newTransferPackageInfo,
   signRequestPayment,
   toWechatPayTime,
   type RefundResource,
   type SignedNotification,
   type TransactionResource,
+  type TransferBillResource,
 } from '../wechatpay';
 import type { PaymentEntity } from '../persistence/payment.entity';
+import { FINAL_TRANSFER_STATES, type TransferEntity } from '../persistence/transfer.entity';
 import {
   PaymentProvider,
   type PrepayRequest,
@@ -18,6 +22,8 @@ import {
   type ProviderRefund,
   type ProviderRefundRequest,
   type ProviderTrade,
+  type ProviderTransfer,
+  type TransferRequest,
 } from './payment-provider';
 
 /** The merchant id the simulator pretends to be (WeChat's documentation example). */
@@ -25,6 +31,9 @@ export const SIMULATOR_MCHID = '1900000109';
 
 /** What the simulator knows about trades: our own payment rows (the payer's tap applies them at once). */
 export type SimulatorTradeBook = (outTradeNo: string) => Promise<PaymentEntity | null>;
+
+/** What the simulator knows about transfers: our own transfer rows. */
+export type SimulatorTransferBook = (outBillNo: string) => Promise<TransferEntity | null>;
 
 /** A refund the simulator accepted, to be confirmed by a REFUND.SUCCESS notification. */
 export interface SimulatedRefund {
@@ -53,6 +62,7 @@ export class SimulatorPaymentProvider extends PaymentProvider {
     appid: string,
     private readonly trades: SimulatorTradeBook,
     private readonly confirmRefundLater: (refund: SimulatedRefund) => Promise<void>,
+    private readonly transfers: SimulatorTransferBook,
   ) {
     super();
     this.merchant = { mchid: SIMULATOR_MCHID, appid };
@@ -123,6 +133,38 @@ export class SimulatorPaymentProvider extends PaymentProvider {
     return Promise.resolve({ providerRefundId: null, status: 'succeeded', failureReason: null });
   }
 
+  /** Every transfer waits for the user (the simulated confirm sheet), like WeChat's. */
+  async createTransfer(request: TransferRequest): Promise<ProviderTransfer> {
+    const known = await this.transfers(request.outBillNo);
+    if (known && FINAL_TRANSFER_STATES.includes(known.state)) return transferOf(known);
+    return {
+      state: 'WAIT_USER_CONFIRM',
+      transferBillNo: known?.transferBillNo ?? newTransferBillNo(new Date()),
+      packageInfo: newTransferPackageInfo(),
+      failReason: null,
+    };
+  }
+
+  async queryTransfer(outBillNo: string): Promise<ProviderTransfer | null> {
+    const known = await this.transfers(outBillNo);
+    return known && known.state !== 'NEW' ? transferOf(known) : null;
+  }
+
+  /** The MCHTRANSFER.BILL.FINISHED notification WeChat sends when a transfer ends. */
+  transferNotification(transfer: TransferEntity, outcome: 'SUCCESS' | 'FAIL'): SignedNotification {
+    const resource: TransferBillResource = {
+      mch_id: this.merchant.mchid,
+      out_bill_no: transfer.outBillNo,
+      transfer_bill_no: transfer.transferBillNo ?? newTransferBillNo(new Date()),
+      state: outcome,
+      transfer_amount: transfer.amount,
+      openid: transfer.openid,
+      ...(outcome === 'FAIL' ? { fail_reason: 'OVERDUE_CLOSE' } : {}),
+      update_time: toWechatPayTime(new Date()),
+    };
+    return this.platform.notification('MCHTRANSFER.BILL.FINISHED', resource);
+  }
+
   /** The TRANSACTION.SUCCESS notification WeChat would send when the buyer pays this trade. */
   paymentNotification(trade: {
     outTradeNo: string;
@@ -170,4 +212,13 @@ export class SimulatorPaymentProvider extends PaymentProvider {
     };
     return this.platform.notification('REFUND.SUCCESS', resource);
   }
+}
+
+function transferOf(transfer: TransferEntity): ProviderTransfer {
+  return {
+    state: transfer.state === 'NEW' ? 'ACCEPTED' : transfer.state,
+    transferBillNo: transfer.transferBillNo,
+    packageInfo: null,
+    failReason: transfer.failReason,
+  };
 }

@@ -2,6 +2,8 @@ import type { PaymentsConfig } from '../../../platform';
 import {
   WechatPayApiError,
   WechatPayClient,
+  WechatPayTransferClient,
+  type TransferBill,
   WechatPayNotificationVerifier,
   type WechatPayConfig,
 } from '../wechatpay';
@@ -13,6 +15,8 @@ import {
   type ProviderRefund,
   type ProviderRefundRequest,
   type ProviderTrade,
+  type ProviderTransfer,
+  type TransferRequest,
 } from './payment-provider';
 import { refundOf, tradeOf } from './trade-mapping';
 
@@ -21,6 +25,9 @@ const PREPAY_VALID_MS = 2 * 60 * 60_000;
 
 /** Refund refusals that can pass with time (refunds are idempotent by out_refund_no, so retrying is safe). */
 const RETRYABLE_REFUND_CODES = ['FREQUENCY_LIMITED', 'NOT_ENOUGH', 'SYSTEM_ERROR', 'BAD_SIGNATURE'];
+
+/** Transfer refusals that can pass with time (the same bill number is retried later). */
+const RETRYABLE_TRANSFER_CODES = ['FREQUENCY_LIMITED', 'SYSTEM_ERROR', 'NOT_ENOUGH'];
 
 /** Where WeChat Pay POSTs payment and refund notifications (one endpoint; the event type tells them apart). */
 export const NOTIFY_PATH = '/api/payments/wechatpay/notify';
@@ -31,6 +38,8 @@ export class WechatPayProvider extends PaymentProvider {
   readonly merchant: { mchid: string; appid: string };
   readonly notificationVerifier: WechatPayNotificationVerifier;
   private readonly client: WechatPayClient;
+  private readonly transfers: WechatPayTransferClient;
+  private readonly transferSceneId: string;
   private readonly notifyUrl: string;
 
   constructor(config: Extract<PaymentsConfig, { provider: 'wechatpay' }>, fetchImpl?: typeof fetch) {
@@ -47,6 +56,8 @@ export class WechatPayProvider extends PaymentProvider {
       apiBase: values.apiBase,
     };
     this.client = new WechatPayClient(clientConfig, fetchImpl ? { fetch: fetchImpl } : {});
+    this.transfers = new WechatPayTransferClient(clientConfig, fetchImpl ? { fetch: fetchImpl } : {});
+    this.transferSceneId = values.transferSceneId;
     this.merchant = { mchid: values.mchid, appid: values.appid };
     this.notificationVerifier = new WechatPayNotificationVerifier({
       platformPublicKey: values.platformPublicKeyPem,
@@ -125,4 +136,47 @@ export class WechatPayProvider extends PaymentProvider {
     const outcome = await this.client.queryRefund(outRefundNo);
     return outcome ? refundOf(outcome.refundId, outcome.status) : null;
   }
+
+  async createTransfer(request: TransferRequest): Promise<ProviderTransfer> {
+    try {
+      const bill = await this.transfers.createTransferBill({
+        outBillNo: request.outBillNo,
+        openid: request.openid,
+        amountFen: request.amountFen,
+        remark: request.remark,
+        sceneId: this.transferSceneId,
+        notifyUrl: this.notifyUrl,
+        // 1005 佣金报酬 requires these two report infos (see the scene's documentation).
+        sceneReportInfos: [
+          { infoType: '岗位类型', infoContent: '社区团长' },
+          { infoType: '报酬说明', infoContent: '团购佣金' },
+        ],
+      });
+      return transferOf(bill);
+    } catch (error) {
+      if (
+        error instanceof WechatPayApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        !RETRYABLE_TRANSFER_CODES.includes(error.code)
+      ) {
+        throw new ProviderRejectedError(error.code, error.message);
+      }
+      throw error;
+    }
+  }
+
+  async queryTransfer(outBillNo: string): Promise<ProviderTransfer | null> {
+    const bill = await this.transfers.queryTransferBill(outBillNo);
+    return bill ? transferOf(bill) : null;
+  }
+}
+
+function transferOf(bill: TransferBill): ProviderTransfer {
+  return {
+    state: bill.state,
+    transferBillNo: bill.transfer_bill_no,
+    packageInfo: bill.package_info ?? null,
+    failReason: bill.fail_reason ?? null,
+  };
 }
