@@ -99,22 +99,37 @@ export class CommissionLedger {
     return result.affected ?? due.length;
   }
 
-  /** The account row of a leader, created on first use and locked (FOR UPDATE on MySQL). */
+  /**
+   * The account row of a leader, locked (FOR UPDATE on MySQL), created on first use. The locking read
+   * comes first: an INSERT IGNORE on an existing row takes a shared lock, and two transactions holding it
+   * both wait for the exclusive one (a deadlock). Only a first use inserts.
+   */
   async lockAccount(m: EntityManager, leaderId: number): Promise<CommissionAccountEntity> {
     const repo = m.getRepository(CommissionAccountEntity);
-    // Insert-if-absent first, so that two first uses do not both miss the row and race on the insert.
-    await repo
+    const mysql = m.connection.options.type === 'mysql';
+    const read = () =>
+      repo.findOne({
+        where: { leaderId },
+        ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+    const found = await read();
+    if (found) return found;
+    await this.ensureAccount(m, leaderId);
+    const created = await read();
+    if (!created) throw new Error(`commission account of leader ${leaderId} missing after insert`);
+    return created;
+  }
+
+  /** Creates the account row if absent (outside a hot transaction, so that the lock above never inserts). */
+  async ensureAccount(m: EntityManager, leaderId: number): Promise<void> {
+    await m
+      .getRepository(CommissionAccountEntity)
       .createQueryBuilder()
       .insert()
       .into(CommissionAccountEntity)
       .values({ leaderId, completedOrders: 0 })
       .orIgnore()
       .execute();
-    const mysql = m.connection.options.type === 'mysql';
-    return repo.findOneOrFail({
-      where: { leaderId },
-      ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
   }
 
   /** Balances of several leaders, from their entries (today and this month in Asia/Shanghai). */

@@ -34,7 +34,8 @@ interface SimulatedOrderRow {
   upline1_id: number | string | null;
   upline2_id: number | string | null;
   paid_amount: number | string;
-  lines: string;
+  /** `lines` itself is a reserved word in MySQL/MariaDB (LOAD DATA … LINES), so not usable as an alias. */
+  lines_json: string;
   accrual_amount: number | string;
   referral1_amount: number | string;
   referral2_amount: number | string;
@@ -176,7 +177,7 @@ export class RuleSetTrialsService {
             'o.upline1_id AS upline1_id',
             'o.upline2_id AS upline2_id',
             'o.paid_amount AS paid_amount',
-            'o.lines AS lines',
+            'o.lines AS lines_json',
             'o.accrual_amount AS accrual_amount',
             'o.referral1_amount AS referral1_amount',
             'o.referral2_amount AS referral2_amount',
@@ -196,7 +197,7 @@ export class RuleSetTrialsService {
           order: {
             orderId: Number(row.order_id),
             paidFen: Number(row.paid_amount),
-            lines: JSON.parse(row.lines) as CommissionLineInput[],
+            lines: JSON.parse(row.lines_json) as CommissionLineInput[],
           },
           leader: { leaderId, levelId: row.level_id === null ? null : Number(row.level_id) },
           uplines,

@@ -65,8 +65,12 @@ export class WithdrawalsService {
     const leader = await this.scope.leaderOf(ctx);
     const checked = this.checkRequest(input);
     const contact = (await this.members.contactsOf([leader.memberId])).get(leader.memberId);
+    await this.tx.run((m) => this.ledger.ensureAccount(m, leader.id));
     const withdrawal = await this.tx.run(async (m) => {
       const repo = m.getRepository(WithdrawalEntity);
+      // Lock before the first read: on InnoDB a plain read fixes the transaction's snapshot, and a snapshot
+      // taken before the lock would not see a concurrent request's withdrawal and hold entry.
+      await this.ledger.lockAccount(m, leader.id);
       const again = await repo.findOneBy({ leaderId: leader.id, requestId: input.requestId });
       if (again) {
         // A retry of the same request answers what the first one did; another request under its key is refused.
@@ -75,7 +79,6 @@ export class WithdrawalsService {
         }
         return again;
       }
-      await this.ledger.lockAccount(m, leader.id);
       const open = await repo.findOneBy({ leaderId: leader.id, status: In([...OPEN_WITHDRAWAL_STATUSES]) });
       if (open) throw new ConflictError('WITHDRAWAL_OPEN_EXISTS', '已有一笔提现在处理中，完成后再申请');
       const now = new Date();
@@ -222,17 +225,15 @@ export class WithdrawalsService {
         // An approved WeChat payout may already be on its way: it ends by its own outcome.
         throw new ConflictError('WITHDRAWAL_INVALID_STATUS', '已通过的微信提现正在打款，不能驳回');
       }
-      await m
-        .getRepository(WithdrawalEntity)
-        .update(
-          { id, status: w.status },
-          {
-            status: 'rejected',
-            reviewNote: note,
-            reviewedByName: staff?.name ?? '系统',
-            reviewedAt: new Date(),
-          },
-        );
+      await m.getRepository(WithdrawalEntity).update(
+        { id, status: w.status },
+        {
+          status: 'rejected',
+          reviewNote: note,
+          reviewedByName: staff?.name ?? '系统',
+          reviewedAt: new Date(),
+        },
+      );
       await this.payouts.returnMoney(m, w, `提现被驳回：${note}`);
       return { action: 'withdrawal.reject', after: { status: 'rejected', reason: note } };
     });

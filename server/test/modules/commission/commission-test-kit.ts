@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
 import type { CommissionEntryView, LeaderCommissionOverview, OrderDetail, Paged } from '@linli/shared-types';
 import type { TestApp } from '../../support/test-app';
 import { eventually } from '../campaigns/campaigns-test-kit';
@@ -82,4 +84,19 @@ export async function thawAll(t: TestApp, leaderId: number): Promise<void> {
     '2000-01-01 00:00:00',
     leaderId,
   ]);
+}
+
+/** Collects a binary response body (supertest's `.parse`) so an Excel download can be opened. */
+export function binaryBody(res: Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Opens an .xlsx download (exceljs types its Buffer parameter against an older @types/node). */
+export async function openWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  const bytes = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+  await book.xlsx.load(bytes);
+  return book;
 }
