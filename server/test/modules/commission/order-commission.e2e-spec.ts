@@ -1,9 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { CommissionClock } from '../../../src/modules/commission/jobs/commission-clock';
 import type { RuleSetView } from '@linli/shared-types';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { OutboxDelivery } from '../../../src/platform/outbox/outbox-delivery';
-import { ordersWorld, type OrdersWorld } from '../orders/orders-test-kit';
+import { leaderToken, ordersWorld, type OrdersWorld } from '../orders/orders-test-kit';
 import { bearer, createStaffAndLogin } from '../support/modules-test-kit';
-import { awaitEntries, entriesOfOrder, paidOrderAt, pickUp } from './commission-test-kit';
+import {
+  awaitEntries,
+  entriesOfOrder,
+  overviewOf,
+  paidOrderAt,
+  pickUp,
+  thawAll,
+} from './commission-test-kit';
+
+const BANK = { holder: '刘晓燕', bankName: '建设银行', accountNo: '6217000011112222' };
 
 /** An order completes → its commission is in the ledger within seconds; refunds claw it back; replays add nothing. */
 describe('commission of completed orders', () => {
@@ -89,5 +100,68 @@ describe('commission of completed orders', () => {
       }
     }
     expect(await entriesOfOrder(t, world.admin, order.orderNo)).toHaveLength(2);
+  });
+
+  it('after the after-sales window the entry is available; a refund after withdrawal leaves a debt that later commission offsets', async () => {
+    const leaderName = '刘晓燕';
+    const leaderId = world.leaders[leaderName].id;
+    const leader = await leaderToken(world, leaderName);
+    const { order } = await paidOrderAt(world, leaderName, 5);
+    await pickUp(world, order, leaderName);
+    const [accrual] = await awaitEntries(t, world.admin, order.orderNo);
+    expect((await overviewOf(t, leader)).balance).toMatchObject({ frozen: accrual.amount, available: 0 });
+
+    // The window passes: the sweep makes the entry available.
+    await thawAll(t, leaderId);
+    expect(await t.app.get(CommissionClock).unfreezeDue()).toBeGreaterThanOrEqual(1);
+    const [entry] = await entriesOfOrder(t, world.admin, order.orderNo);
+    expect(entry.status).toBe('available');
+    expect((await overviewOf(t, leader)).balance).toMatchObject({ frozen: 0, available: accrual.amount });
+
+    // The leader withdraws everything, and receives it.
+    const withdrawal = await t
+      .http()
+      .post('/api/app/leader/commission/withdrawals')
+      .set(...bearer(leader))
+      .send({ amount: accrual.amount, method: 'bank', requestId: randomUUID(), bankAccount: BANK })
+      .expect(201);
+    const review = (path: string) =>
+      t
+        .http()
+        .post(`/api/admin/commission/withdrawals/${withdrawal.body.id}/${path}`)
+        .set(...bearer(world.admin))
+        .send({})
+        .expect(200);
+    if (withdrawal.body.status === 'reviewing') await review('approve');
+    await t
+      .http()
+      .post('/api/admin/commission/withdrawals/bank-batch')
+      .set(...bearer(world.admin))
+      .expect(200);
+    await review('mark-paid');
+
+    // Then the order is refunded: the reversal takes the balance below zero...
+    await t
+      .http()
+      .post(`/api/admin/orders/${order.id}/refund`)
+      .set(...bearer(world.admin))
+      .send({ reason: '质量问题' })
+      .expect(200);
+    await awaitEntries(t, world.admin, order.orderNo, 2);
+    const owed = await overviewOf(t, leader);
+    expect(owed.balance).toMatchObject({ available: -accrual.amount, withdrawn: accrual.amount });
+    const refused = await t
+      .http()
+      .post('/api/app/leader/commission/withdrawals')
+      .set(...bearer(leader))
+      .send({ amount: 100, method: 'wechat', requestId: randomUUID() });
+    expect(refused.body.code).toBe('WITHDRAWAL_OVER_BALANCE');
+
+    // ...and the next commission pays the debt first.
+    const next = await paidOrderAt(world, leaderName, 5);
+    await pickUp(world, next.order, leaderName);
+    const [nextAccrual] = await awaitEntries(t, world.admin, next.order.orderNo);
+    await thawAll(t, leaderId);
+    expect((await overviewOf(t, leader)).balance.available).toBe(nextAccrual.amount - accrual.amount);
   });
 });
