@@ -233,12 +233,14 @@ export class Commission1763856000011 implements MigrationInterface {
       recruitmentReward: null,
       frozenDays: 7,
     };
+    // In force since always (orders completed before this migration are computed by it too); published now.
     const epoch = '1970-01-01 00:00:00.000';
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     await queryRunner.query(
       `INSERT INTO commission_rule_sets
         (name, version, status, effective_from, rules, created_by_name, published_at, published_by_name)
        VALUES (?, 1, 'published', ?, ?, '系统', ?, '系统')`,
-      ['初始方案（按等级费率）', epoch, JSON.stringify(rules), epoch],
+      ['初始方案（按等级费率）', epoch, JSON.stringify(rules), now],
     );
   }
 

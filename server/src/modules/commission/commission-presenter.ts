@@ -2,9 +2,20 @@ import type { CommissionEntryView, WithdrawalView } from '@linli/shared-types';
 import type { CommissionEntryEntity } from './persistence/commission-entry.entity';
 import type { WithdrawalEntity } from './persistence/withdrawal.entity';
 
+/**
+ * A frozen entry whose after-sales window has passed reads as available, like the balance counts it,
+ * even in the minute before the sweep flips its stored status.
+ */
+export function effectiveStatus(entry: CommissionEntryEntity, now: Date): CommissionEntryView['status'] {
+  return entry.status === 'frozen' && entry.availableAt.getTime() <= now.getTime()
+    ? 'available'
+    : entry.status;
+}
+
 export function entryView(
   entry: CommissionEntryEntity,
   names: { leaderName: string; orderNo: string | null },
+  now: Date = new Date(),
 ): CommissionEntryView {
   return {
     id: entry.id,
@@ -12,7 +23,7 @@ export function entryView(
     leaderName: names.leaderName,
     type: entry.type,
     amount: entry.amount,
-    status: entry.status,
+    status: effectiveStatus(entry, now),
     orderId: entry.orderId,
     orderNo: names.orderNo,
     ruleSetId: entry.ruleSetId,

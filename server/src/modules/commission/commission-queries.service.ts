@@ -120,7 +120,12 @@ export class CommissionQueries {
       const qb = m.getRepository(CommissionEntryEntity).createQueryBuilder('e');
       if (query.leaderId) qb.andWhere('e.leaderId = :leaderId', { leaderId: query.leaderId });
       if (query.type) qb.andWhere('e.type = :type', { type: query.type });
-      if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+      // By the status the views show: a frozen entry past its time is available already.
+      const now = new Date();
+      if (query.status === 'frozen') qb.andWhere("e.status = 'frozen' AND e.availableAt > :now", { now });
+      else if (query.status === 'available')
+        qb.andWhere("(e.status = 'available' OR (e.status = 'frozen' AND e.availableAt <= :now))", { now });
+      else if (query.status) qb.andWhere('e.status = :status', { status: query.status });
       if (query.from) qb.andWhere('e.createdAt >= :from', { from: new Date(query.from) });
       if (query.to) qb.andWhere('e.createdAt < :to', { to: new Date(query.to) });
       if (query.orderNo) {

@@ -13,7 +13,8 @@ export class LeaderScope {
   async leaderOf(ctx: RequestContext): Promise<LeaderIdentity & { memberId: number }> {
     const { memberId } = requireMember(ctx);
     const leader = await this.leaders.identityOfMember(memberId);
-    if (!leader) throw new ForbiddenError('LEADER_NOT_ACTIVE', '只有团长可以查看佣金');
+    if (!leader || leader.status === 'pending' || leader.status === 'rejected')
+      throw new ForbiddenError('LEADER_NOT_ACTIVE', '只有团长可以查看佣金');
     return leader;
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
@@ -265,24 +266,24 @@ export class WithdrawalsService {
   /** Moves the approved bank withdrawals into a batch (paying) and returns them for the Excel sheet. */
   async takeBankBatch(ctx: RequestContext): Promise<{ batchNo: string; withdrawals: WithdrawalView[] }> {
     requirePermission(ctx, 'withdrawals.approve');
-    const batchNo = `B${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+    // Unique per call (two exports in the same second must not share a batch).
+    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    const batchNo = `B${stamp}${randomBytes(2).toString('hex').toUpperCase()}`;
     const rows = await this.tx.run(async (m) => {
       const repo = m.getRepository(WithdrawalEntity);
-      const approved = await repo.find({
-        where: { method: 'bank', status: 'approved' },
-        order: { id: 'ASC' },
-      });
-      if (approved.length === 0) return [];
-      const ids = approved.map((w) => w.id);
-      await repo.update({ id: In(ids), status: 'approved' }, { status: 'paying', batchNo });
+      // The conditional update decides what is in the batch; the sheet lists what it moved, so a request
+      // rejected meanwhile (its money already back with the leader) can never be paid out of the sheet.
+      const moved = await repo.update({ method: 'bank', status: 'approved' }, { status: 'paying', batchNo });
+      if (!moved.affected) return [];
+      const taken = await repo.find({ where: { batchNo }, order: { id: 'ASC' } });
       await this.audit.record(m, ctx, {
         action: 'withdrawal.bankBatch',
         entityType: 'commission_withdrawal',
         entityId: null,
         before: null,
-        after: { batchNo, ids, total: approved.reduce((sum, w) => sum + w.amount, 0) },
+        after: { batchNo, ids: taken.map((w) => w.id), total: taken.reduce((sum, w) => sum + w.amount, 0) },
       });
-      return repo.findBy({ id: In(ids) });
+      return taken;
     });
     return { batchNo, withdrawals: await this.views(rows, true) };
   }

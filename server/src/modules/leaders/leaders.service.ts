@@ -49,6 +49,8 @@ export interface LeaderIdentity {
   name: string;
   levelId: number | null;
   active: boolean;
+  /** pending / rejected: an application, never a leader; suspended: a leader who stopped. */
+  status: LeaderStatus;
   inviteCode: string;
   /** The leader who recruited this one (推荐人), if any. */
   uplineLeaderId: number | null;
@@ -282,6 +284,7 @@ function toLeaderIdentity(leader: LeaderEntity): LeaderIdentity {
     name: leader.name,
     levelId: leader.levelId,
     active: leader.status === LeaderStatus.ACTIVE,
+    status: leader.status,
     inviteCode: leader.inviteCode,
     uplineLeaderId: leader.uplineLeaderId,
   };

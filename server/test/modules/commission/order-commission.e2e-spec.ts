@@ -113,6 +113,15 @@ describe('commission of completed orders', () => {
 
     // The window passes: the sweep makes the entry available.
     await thawAll(t, leaderId);
+    // Due before the sweep runs: it reads (and filters) as available already, like the balance counts it.
+    const due = await t
+      .http()
+      .get(`/api/admin/commission/entries?leaderId=${leaderId}&status=available`)
+      .set(...bearer(world.admin))
+      .expect(200);
+    expect(due.body.items.map((e: { id: number; status: string }) => [e.id, e.status])).toEqual([
+      [accrual.id, 'available'],
+    ]);
     expect(await t.app.get(CommissionClock).unfreezeDue()).toBeGreaterThanOrEqual(1);
     const [entry] = await entriesOfOrder(t, world.admin, order.orderNo);
     expect(entry.status).toBe('available');

@@ -3,6 +3,7 @@ import type { CommissionEntryView, WithdrawalView } from '@linli/shared-types';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { eventually } from '../campaigns/campaigns-test-kit';
 import { leaderToken, ordersWorld, type OrdersWorld } from '../orders/orders-test-kit';
+import { application, apply, memberLogin } from '../leaders/leaders-test-kit';
 import { bearer, countRows } from '../support/modules-test-kit';
 import { overviewOf, binaryBody, openWorkbook } from './commission-test-kit';
 
@@ -246,5 +247,14 @@ describe('withdrawals', () => {
       .get('/api/admin/commission/withdrawals')
       .set(...bearer(leader));
     expect(buyerRes.status).toBe(401);
+    // A member who only applied is not a leader: no commission screens.
+    const member = await memberLogin(t, `applicant-${randomUUID().slice(0, 8)}`);
+    expect((await apply(t, member.accessToken, application())).status).toBe(201);
+    const applicant = await t
+      .http()
+      .get('/api/app/leader/commission')
+      .set(...bearer(member.accessToken));
+    expect(applicant.status).toBe(403);
+    expect(applicant.body.code).toBe('LEADER_NOT_ACTIVE');
   });
 });
