@@ -69,6 +69,14 @@ class FakeServer {
     if (url.includes('/api/admin/disabled'))
       return json(401, { code: 'UNAUTHENTICATED', message: '账号已停用', requestId });
     if (url.includes('/api/admin/broken')) return new Response('<html>Bad gateway</html>', { status: 502 });
+    if (url.includes('/api/admin/export'))
+      return new Response('PK-xlsx', {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('对账单.xlsx')}`,
+        },
+      });
     return json(200, { ok: url }, { 'X-Request-Id': requestId });
   });
 }
@@ -194,6 +202,27 @@ describe('createApiClient', () => {
     await expect(offline.get('/api/health')).rejects.toMatchObject({
       status: 0,
       body: { code: 'NETWORK_ERROR', requestId: 'net-1' },
+    });
+  });
+
+  it('downloads a file with the token, refreshing an expired one, and names it from Content-Disposition', async () => {
+    const client = makeClient();
+    const file = await client.download('GET', '/api/admin/export', { query: { format: 'xlsx', date: '' } });
+    expect(await file.blob.text()).toBe('PK-xlsx');
+    expect(file.fileName).toBe('对账单.xlsx');
+    expect(server.refreshCalls).toBe(1);
+    const last = server.seen.at(-1)!;
+    expect(last.url).toBe('/api/admin/export?format=xlsx');
+    expect(last.headers.Authorization).toBe('Bearer a2');
+    expect(last.headers.Accept).toBe('*/*');
+  });
+
+  it('turns a refused download into an ApiError with the server message', async () => {
+    server.access = 'stale';
+    const client = makeClient();
+    await expect(client.download('POST', '/api/admin/disabled')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: '账号已停用',
     });
   });
 

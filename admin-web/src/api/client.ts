@@ -1,5 +1,6 @@
 import { ErrorCode, type StaffLoginResponse } from '@linli/shared-types';
 import type { SessionStore } from '../session/session-store';
+import { fileNameFromDisposition } from './content-disposition';
 import { ApiError, ClientErrorCode, toApiErrorBody } from './errors';
 import { singleFlight } from './single-flight';
 
@@ -16,7 +17,15 @@ export interface RequestOptions {
   requestId?: string;
   /** Non-2xx statuses whose body is still the expected payload (GET /api/health answers 503 when down). */
   acceptStatus?: readonly number[];
+  /** The Accept header; JSON unless a file is downloaded. */
+  accept?: string;
   signal?: AbortSignal;
+}
+
+/** A file the server sent (an Excel export), with the name from its Content-Disposition if it gave one. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
 }
 
 export interface ApiClientOptions {
@@ -37,6 +46,8 @@ export interface ApiClient {
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
   /** POST one file as multipart field `file` (e.g. /api/admin/uploads). */
   upload<T>(path: string, file: Blob, fileName?: string): Promise<T>;
+  /** A file answer (e.g. `?format=xlsx`) with the same token, refresh and errors as the JSON calls. */
+  download(method: string, path: string, options?: RequestOptions): Promise<DownloadedFile>;
 }
 
 const REFRESH_PATH = '/api/admin/auth/refresh';
@@ -92,7 +103,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     accessToken: string | null,
   ): Promise<Response> {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: opts.accept ?? 'application/json',
       'X-Request-Id': opts.requestId ?? newRequestId(),
     };
     if (opts.body !== undefined && !opts.formData) headers['Content-Type'] = 'application/json';
@@ -145,7 +156,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     throw error;
   });
 
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  /** Sends with the token, refreshing it once on TOKEN_EXPIRED; throws ApiError unless the status is accepted. */
+  async function fetchChecked(method: string, path: string, opts: RequestOptions): Promise<Response> {
     const useAuth = opts.auth !== false;
     const tokenUsed = useAuth ? (session.session?.accessToken ?? null) : null;
     let response = await send(method, path, opts, tokenUsed);
@@ -170,6 +182,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
 
     if (!response.ok && !opts.acceptStatus?.includes(response.status)) throw await toError(response);
+    return response;
+  }
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const response = await fetchChecked(method, path, opts);
     if (response.status === 204) return undefined as T;
     const payload = await readJson(response);
     if (payload === undefined && response.status !== 204) {
@@ -193,6 +210,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const formData = new FormData();
       formData.append('file', file, fileName ?? (file instanceof File ? file.name : 'upload'));
       return request('POST', path, { formData });
+    },
+    download: async (method, path, opts = {}) => {
+      // Any type is welcome: the file on success, a JSON error body otherwise.
+      const response = await fetchChecked(method, path, { accept: '*/*', ...opts });
+      return {
+        blob: await response.blob(),
+        fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')),
+      };
     },
   };
 }

@@ -16,4 +16,4 @@ if (typeof window !== 'undefined') window.addEventListener('storage', () => sess
 export const api = createApiClient({ session: sessionStore });
 
 export { ApiError, isApiError, describeError, mapErrorToFormFields } from './errors';
-export type { ApiClient } from './client';
+export type { ApiClient, DownloadedFile } from './client';

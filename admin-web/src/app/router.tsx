@@ -30,6 +30,11 @@ const CampaignEditPage = lazy(() => import('../pages/campaigns/edit'));
 const CampaignDetailPage = lazy(() => import('../pages/campaigns/detail'));
 const OrdersPage = lazy(() => import('../pages/orders'));
 const OrderDetailPage = lazy(() => import('../pages/orders/detail'));
+const RuleSetsPage = lazy(() => import('../pages/commission/rule-sets'));
+const RuleSetEditPage = lazy(() => import('../pages/commission/rule-sets/edit'));
+const CommissionLedgerPage = lazy(() => import('../pages/commission/ledger'));
+const StatementsPage = lazy(() => import('../pages/commission/statements'));
+const WithdrawalsPage = lazy(() => import('../pages/commission/withdrawals'));
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
@@ -54,6 +59,12 @@ const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/campaigns/:id/edit', CampaignEditPage],
   ['/orders', OrdersPage],
   ['/orders/:id', OrderDetailPage],
+  ['/commission/rule-sets', RuleSetsPage],
+  ['/commission/rule-sets/new', RuleSetEditPage],
+  ['/commission/rule-sets/:id', RuleSetEditPage],
+  ['/commission/ledger', CommissionLedgerPage],
+  ['/commission/statements', StatementsPage],
+  ['/commission/withdrawals', WithdrawalsPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
   ['/system/event-deliveries', EventDeliveriesPage],

@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
   AuditOutlined,
   ClusterOutlined,
+  ProfileOutlined,
+  ReconciliationOutlined,
+  TransactionOutlined,
+  WalletOutlined,
   DatabaseOutlined,
   GiftOutlined,
   HistoryOutlined,
@@ -142,6 +147,38 @@ export const MENU: MenuNode[] = [
         icon: <FileTextOutlined />,
         permission: 'orders.read',
         detailLabel: '订单详情',
+      },
+    ],
+  },
+  {
+    key: 'commission',
+    label: '佣金结算',
+    icon: <AccountBookOutlined />,
+    children: [
+      {
+        key: '/commission/rule-sets',
+        label: '佣金方案',
+        icon: <ProfileOutlined />,
+        permission: 'commission.read',
+        detailLabel: (rest) => (rest === '/new' ? '新建方案' : '方案详情'),
+      },
+      {
+        key: '/commission/ledger',
+        label: '佣金明细',
+        icon: <TransactionOutlined />,
+        permission: 'commission.read',
+      },
+      {
+        key: '/commission/statements',
+        label: '对账单',
+        icon: <ReconciliationOutlined />,
+        permission: 'commission.read',
+      },
+      {
+        key: '/commission/withdrawals',
+        label: '提现审核',
+        icon: <WalletOutlined />,
+        permission: 'commission.read',
       },
     ],
   },

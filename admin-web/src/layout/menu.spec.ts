@@ -131,6 +131,41 @@ describe('订单', () => {
   });
 });
 
+describe('佣金结算', () => {
+  it('guards every commission page with commission.read and names the rule-set pages', () => {
+    for (const path of [
+      '/commission/rule-sets',
+      '/commission/rule-sets/new',
+      '/commission/rule-sets/:id',
+      '/commission/ledger',
+      '/commission/statements',
+      '/commission/withdrawals',
+    ])
+      expect(permissionForPath(APP_MENU, path)).toBe('commission.read');
+    const leafOf = (path: string) => findRouteTrail(APP_MENU, path).at(-1)!;
+    expect(findRouteTrail(APP_MENU, '/commission/rule-sets/7').map((n) => n.label)).toEqual([
+      '佣金结算',
+      '佣金方案',
+    ]);
+    expect(breadcrumbDetailLabel(leafOf('/commission/rule-sets/new'), '/commission/rule-sets/new')).toBe(
+      '新建方案',
+    );
+    expect(breadcrumbDetailLabel(leafOf('/commission/rule-sets/7'), '/commission/rule-sets/7')).toBe(
+      '方案详情',
+    );
+  });
+
+  it('shows the menu to finance and admins only', () => {
+    const labels = (role: 'finance' | 'operator' | 'admin') =>
+      filterMenu(APP_MENU, permissionsOf([role])).map((n) => n.label);
+    expect(labels('finance')).toContain('佣金结算');
+    expect(labels('admin')).toContain('佣金结算');
+    expect(labels('operator')).not.toContain('佣金结算');
+    const finance = filterMenu(APP_MENU, permissionsOf(['finance'])).find((n) => n.key === 'commission');
+    expect(finance?.children?.map((n) => n.label)).toEqual(['佣金方案', '佣金明细', '对账单', '提现审核']);
+  });
+});
+
 describe('safeRedirect', () => {
   it('accepts in-app paths with their query', () => {
     expect(safeRedirect('/system/staff?page=2')).toBe('/system/staff?page=2');

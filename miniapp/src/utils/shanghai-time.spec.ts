@@ -6,6 +6,7 @@ import {
   formatPickupDate,
   formatShanghaiDate,
   formatShanghaiDateTime,
+  shanghaiDateKey,
 } from './shanghai-time';
 
 // 2026-11-23 10:00 in Shanghai (a Monday) = 02:00 UTC.
@@ -120,5 +121,13 @@ describe('formatDeadline', () => {
     expect(formatDeadline('2026-11-30T12:00:00.000Z', now)).toBe('11月30日 周一 20:00');
     expect(formatDeadline('2027-01-02T01:05:00+08:00', now)).toBe('2027年1月2日 周六 01:05');
     expect(formatDeadline('nope', now)).toBe('');
+  });
+});
+
+describe('shanghaiDateKey', () => {
+  it('names the Shanghai day, which starts at 16:00 UTC', () => {
+    expect(shanghaiDateKey(new Date('2026-11-23T15:59:00Z'))).toBe('2026-11-23');
+    expect(shanghaiDateKey(new Date('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
+    expect(shanghaiDateKey(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
   });
 });

@@ -126,3 +126,9 @@ export function formatDeadline(at: string, now: Date = new Date()): string {
   const clock = wallClock(instant);
   return `${calendarDate(clock, wallClock(now))} ${WEEKDAYS[clock.weekday]} ${pad(clock.hour)}:${pad(clock.minute)}`;
 }
+
+/** Today (or `now`) as a Shanghai calendar date "YYYY-MM-DD", the way the server names days. */
+export function shanghaiDateKey(now: Date = new Date()): string {
+  const clock = wallClock(now);
+  return `${clock.year}-${pad(clock.month)}-${pad(clock.day)}`;
+}

@@ -3,6 +3,7 @@ import { Alert, Descriptions, Form, Input, InputNumber, Modal, Radio, Typography
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InventorySkuView, ManualMovementKind } from '@linli/shared-types';
 import { useApiFeedback } from '../../components/useApiFeedback';
+import { newRequestId } from '../../utils/request-id';
 import { catalogKeys } from '../catalog/service';
 import { adjustStock, inventoryKeys, MANUAL_KINDS, previewAdjustment, signed } from './service';
 
@@ -19,10 +20,6 @@ interface FormValues {
 
 const FORM_FIELDS = ['kind', 'quantity', 'reason'];
 const CODE_TO_FIELD = { INVENTORY_INSUFFICIENT_STOCK: 'quantity' };
-
-function newRequestId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** 调整库存: one manual movement with a required reason; a retry of the same dialog is idempotent. */
 export function AdjustStockModal({ sku, onClose }: Props) {

@@ -112,7 +112,8 @@ export interface OrderListFilters {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function dayOrUndefined(raw: string | null): string | undefined {
+/** A `YYYY-MM-DD` day from a URL, or undefined when it is not a real day. */
+export function dayOrUndefined(raw: string | null): string | undefined {
   // The round trip rejects days that do not exist (2026-02-31 would roll over to March).
   return raw && DAY.test(raw) && dayjs(raw).format('YYYY-MM-DD') === raw ? raw : undefined;
 }

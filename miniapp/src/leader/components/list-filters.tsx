@@ -42,7 +42,7 @@ export function SearchBox({
  * One sideways-scrolling row of filter chips, 全部 first (a leader may run dozens of groups). `prefix`
  * names the row `<prefix>-chips`, each chip `<prefix>-chip` (mixin filter-chip) and `#<prefix>-chip-<id>`.
  */
-export function FilterChips({
+export function FilterChips<K extends number | string>({
   prefix,
   allLabel,
   options,
@@ -52,11 +52,12 @@ export function FilterChips({
   prefix: string;
   /** 全部团购 / 全部客户 */
   allLabel: string;
-  options: Array<{ id: number; label: string }>;
-  value: number | undefined;
-  onChange: (id: number | undefined) => void;
+  /** Ids are record ids (社群, 团购) or enum values (佣金类型). */
+  options: Array<{ id: K; label: string }>;
+  value: K | undefined;
+  onChange: (id: K | undefined) => void;
 }) {
-  const chip = (id: number | undefined, label: string) => (
+  const chip = (id: K | undefined, label: string) => (
     <Text
       key={id ?? 'all'}
       className={`${prefix}-chip${value === id ? ' is-active' : ''}`}

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import {
   type BuyerOrderCounts,
   type BuyerOrderTab,
+  LeaderStatus,
   type LeaderApplicationView,
   type LeaderSummary,
   type MemberProfile,
@@ -13,6 +14,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { useMember } from '@/hooks/use-member';
 import { ensureLogin, login, logout, refreshProfile } from '@/services/auth';
 import { ApiError, showErrorToast } from '@/services/request';
+import { COMMISSION_URL } from '@/services/commission';
 import { fetchMyApplication } from '@/services/leaders';
 import { fetchOrderCounts, openOrdersTab } from '@/services/orders';
 import { initialOf, maskPhone } from '@/utils/display';
@@ -168,13 +170,13 @@ function OrdersCard({ counts }: { counts: BuyerOrderCounts | null }) {
   );
 }
 
-/** For leaders: the pickup desk, one tap from 我的 (核销 is what they do most at the counter). */
+/** For leaders: the daily desk, one tap from 我的 (核销 is what they do most at the counter; then money). */
 function PickupDeskCard() {
   const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <View className="mine-card" id="mine-pickup-desk">
       <View className="mine-card__head">
-        <Text className="mine-card__title">自提点工作台</Text>
+        <Text className="mine-card__title">团长工作台</Text>
       </View>
       <View className="desk-tiles">
         <View
@@ -188,6 +190,10 @@ function PickupDeskCard() {
         <View className="desk-tile" id="mine-pickups-entry" onClick={go('/leader/pickups/index')}>
           <Text className="desk-tile__title">待提货订单</Text>
           <Text className="desk-tile__hint">确认到货、查看订单</Text>
+        </View>
+        <View className="desk-tile" id="mine-commission-entry" onClick={go(COMMISSION_URL)}>
+          <Text className="desk-tile__title">我的佣金</Text>
+          <Text className="desk-tile__hint">余额与提现</Text>
         </View>
       </View>
     </View>
@@ -241,6 +247,15 @@ function LeaderCard({ record }: { record: LeaderApplicationView | null | undefin
           onClick={go('/leader/status/index')}
         />
       )}
+      {/* A stopped leader's commission is still theirs: the balance and 提现 stay one tap away. */}
+      {record?.status === LeaderStatus.SUSPENDED ? (
+        <NavRow
+          id="mine-commission-suspended"
+          title="我的佣金"
+          extra={<Text className="nav-row__hint">余额与提现</Text>}
+          onClick={go(COMMISSION_URL)}
+        />
+      ) : null}
     </View>
   );
 }
