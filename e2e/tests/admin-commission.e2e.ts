@@ -348,9 +348,9 @@ describe('佣金结算 in the back office', () => {
     const { page } = admin;
     await openMenu(page, '提现审核');
     await page.waitForURL('**/admin/commission/withdrawals');
-    const rows = tableRows(page, 'withdrawals-table');
-    const wangRow = rows.filter({ hasText: '王丽华' });
-    const chenRow = rows.filter({ hasText: '陈建国' });
+    // By withdrawal id: other suites may have left these leaders earlier (closed) withdrawals.
+    const wangRow = page.locator(`[data-testid="withdrawals-table"] tr[data-row-key="${wangWithdrawal.id}"]`);
+    const chenRow = page.locator(`[data-testid="withdrawals-table"] tr[data-row-key="${chenWithdrawal.id}"]`);
     await wangRow.waitFor();
     await chenRow.waitFor();
 

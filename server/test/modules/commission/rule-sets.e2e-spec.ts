@@ -3,6 +3,7 @@ import type {
   CommissionPreview,
   CommissionRules,
   CommissionStatement,
+  RuleSetSimulation,
   RuleSetView,
   StatementSummary,
 } from '@linli/shared-types';
@@ -162,6 +163,17 @@ describe('commission rule sets', () => {
       "SELECT leader_id AS leaderId, amount FROM commission_entries WHERE type = 'recruitment_reward'",
     )) as Array<{ leaderId: number; amount: number }>;
     expect(rewards.map((r) => [Number(r.leaderId), Number(r.amount)])).toEqual([[wang, 888]]);
+
+    // Re-computing the completed orders under the set that computed them gives what was recorded.
+    const simulation = (
+      await api
+        .post(`rule-sets/${published.id}/simulate`, {
+          from: new Date(Date.now() - 86_400_000).toISOString(),
+          to: new Date(Date.now() + 60_000).toISOString(),
+        })
+        .expect(200)
+    ).body as RuleSetSimulation;
+    expect(simulation).toMatchObject({ orders: 1, leaders: 2, recordedFen: 110, simulatedFen: 110 });
 
     // A full refund reverses the leader's and the upline's share; the recruitment reward stays.
     await t

@@ -14,11 +14,13 @@ export interface PublishTarget {
 }
 
 const FORMAT = 'YYYY-MM-DD HH:mm';
+const NOW_SLACK_MINUTES = 2;
 
-/** Effective times people usually mean: the start of tomorrow, of next week (Monday), of next month. */
+/** Effective times people usually mean: now, the start of tomorrow, of next week (Monday), of next month. */
 function presets(now: Dayjs) {
   const tomorrow = now.add(1, 'day').startOf('day');
   return [
+    { label: '立即生效', value: now },
     { label: '明天 00:00', value: tomorrow },
     { label: '下周一 00:00', value: now.startOf('week').add(1, 'week') },
     { label: '下月 1 日 00:00', value: now.startOf('month').add(1, 'month') },
@@ -103,7 +105,8 @@ export function PublishModal({
             { required: true, message: '请选择生效时间' },
             {
               validator: (_, value: Dayjs | null) =>
-                !value || value.isAfter(shanghaiNow())
+                // "Now" picked a moment ago is still now (the server allows the same few minutes).
+                !value || !value.isBefore(shanghaiNow().subtract(NOW_SLACK_MINUTES, 'minute'))
                   ? Promise.resolve()
                   : Promise.reject(new Error('生效时间不能早于现在')),
             },
