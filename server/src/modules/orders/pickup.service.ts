@@ -179,12 +179,6 @@ export class PickupService {
       });
       // Another device verified the same code a moment ago.
       if (!moved) throw new ConflictError('PICKUP_ALREADY_DONE', '该订单刚刚已核销，请勿重复提货');
-      await this.inventory.sale(m, ctx, {
-        lines: order.stockLines,
-        orderId: order.id,
-        requestKey: order.orderNo,
-      });
-      await this.leaderSales.addWith(m, leader.id, shanghaiDate(now), order.paidAmount, 1);
       await this.timeline.record(
         m,
         { ...order, status: 'picked_up' },
@@ -197,6 +191,14 @@ export class PickupService {
           publish: ORDER_EVENTS.pickedUp,
         },
       );
+      // The rows every pickup of the same goods (the SKU) or the same point (the day's sales) touches
+      // come last, so their locks are held only until the commit, not through the inserts above.
+      await this.inventory.sale(m, ctx, {
+        lines: order.stockLines,
+        orderId: order.id,
+        requestKey: order.orderNo,
+      });
+      await this.leaderSales.addWith(m, leader.id, shanghaiDate(now), order.paidAmount, 1);
       return order.id;
     });
     return (await this.views(this.dataSource.manager, [orderId]))[0];
