@@ -143,9 +143,12 @@ describe('佣金结算 in the back office', () => {
     // 新建方案 starts from the rules in force.
     await page.getByTestId('rule-set-create').click();
     await page.waitForURL('**/admin/commission/rule-sets/new');
-    const silver = page.locator('[data-testid="level-rate-input"][data-level-id="2"]');
+    // 王丽华's level (银牌 in the demo; another suite may have moved her): its rate becomes 13.5%.
+    const wangLevelId = (await activeLeader(adminToken, '王丽华')).levelId!;
+    const inForce = current.rules.levelRates.find((r) => r.levelId === wangLevelId)!;
+    const silver = page.locator(`[data-testid="level-rate-input"][data-level-id="${wangLevelId}"]`);
     await silver.waitFor();
-    expect(await silver.inputValue()).toBe('12.00');
+    expect(await silver.inputValue()).toBe((inForce.rateBps / 100).toFixed(2));
     await page.getByTestId('rule-set-name').fill('2027 春季佣金方案');
     await silver.fill('13.5');
     await page.getByTestId('rule-set-frozen-days').fill('10');
@@ -170,7 +173,7 @@ describe('佣金结算 in the back office', () => {
     ]);
     draft = created;
     expect(draft.status).toBe('draft');
-    expect(draft.rules.levelRates).toContainEqual({ levelId: 2, rateBps: 1350 });
+    expect(draft.rules.levelRates).toContainEqual({ levelId: wangLevelId, rateBps: 1350 });
     expect(draft.rules.frozenDays).toBe(10);
     expect(draft.rules.overrides).toEqual([
       { targetKind: 'product', targetId: expect.any(Number), mode: 'fixed', rateBps: null, fixedFen: 150 },
@@ -180,7 +183,7 @@ describe('佣金结算 in the back office', () => {
     await page.waitForURL(`**/admin/commission/rule-sets/${draft.id}`);
     await page.getByTestId('rule-set-title').filter({ hasText: '2027 春季佣金方案' }).waitFor();
 
-    // 试算: 王丽华 (银牌团长) sells two 元气早餐组合 at ¥25.00 (13.5%) and three 凤梨 (¥1.50 each).
+    // 试算: 王丽华 sells two 元气早餐组合 at ¥25.00 (13.5%) and three 凤梨 (¥1.50 each).
     await pickLeader(page, page.getByTestId('preview-leader'), '王丽华');
     for (const product of ['元气早餐组合', '海南金钻凤梨']) {
       await page.getByTestId('preview-add-sku').click();

@@ -14,3 +14,4 @@ export * from './tags';
 export * from './uploads';
 export * from './orders';
 export * from './commission';
+export * from './fulfillment';

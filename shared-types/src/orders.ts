@@ -8,9 +8,12 @@ import type { Fen, IsoDateTime, PageQuery } from './common';
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * Order status. 待付款 → 已付款 → 待提货 → 已提货, plus 已取消 and 已退款 (the Fulfillment issue adds
- * warehouse states between paid and ready). Every move is a conditional update with its actor on the
- * order's timeline.
+ * Order status. 待付款 → 已付款 → 已截单 → 已发货 → 待提货 → 已提货, plus 已取消 and 已退款. Every move is a
+ * conditional update with its actor on the order's timeline.
+ * - `locked` (已截单): the campaign's cut-off (截单) locked the paid order for fulfillment (see
+ *   shared-types fulfillment.ts); the buyer can no longer cancel it (staff can still refund it).
+ * - `shipped` (已发货): its delivery route (配送线路) left the warehouse.
+ * - `ready_for_pickup` (待提货): the leader confirmed the goods arrived (paid / locked / shipped orders).
  * - `cancelled`: ended without money kept: closed unpaid at the pay deadline, or cancelled before payment.
  * - `refunded`: it was paid and the whole amount goes back (buyer cancel before cut-off, staff cancel or
  *   refund). The money itself moves through the provider: see `OrderRefundView.status`.
@@ -18,6 +21,8 @@ import type { Fen, IsoDateTime, PageQuery } from './common';
 export const OrderStatus = {
   PENDING_PAYMENT: 'pending_payment',
   PAID: 'paid',
+  LOCKED: 'locked',
+  SHIPPED: 'shipped',
   READY_FOR_PICKUP: 'ready_for_pickup',
   PICKED_UP: 'picked_up',
   CANCELLED: 'cancelled',
@@ -28,18 +33,20 @@ export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
   paid: '已付款',
+  locked: '已截单',
+  shipped: '已发货',
   ready_for_pickup: '待提货',
   picked_up: '已提货',
   cancelled: '已取消',
   refunded: '已退款',
 };
 
-/** Tabs of the buyer's order list; each is a set of statuses. */
+/** Tabs of the buyer's order list; each is a set of statuses (已截单 / 已发货 count as 待提货 for the buyer). */
 export type BuyerOrderTab = 'all' | 'pending_payment' | 'to_pickup' | 'completed' | 'closed';
 export const BUYER_ORDER_TABS: Record<BuyerOrderTab, { label: string; statuses: OrderStatus[] }> = {
   all: { label: '全部', statuses: [] },
   pending_payment: { label: '待付款', statuses: ['pending_payment'] },
-  to_pickup: { label: '待提货', statuses: ['paid', 'ready_for_pickup'] },
+  to_pickup: { label: '待提货', statuses: ['paid', 'locked', 'shipped', 'ready_for_pickup'] },
   completed: { label: '已完成', statuses: ['picked_up'] },
   closed: { label: '取消/退款', statuses: ['cancelled', 'refunded'] },
 };
@@ -52,6 +59,8 @@ export type OrderEventType =
   | 'placed'
   | 'payment_requested'
   | 'paid'
+  | 'locked'
+  | 'shipped'
   | 'ready'
   | 'picked_up'
   | 'cancelled'
@@ -65,6 +74,8 @@ export const ORDER_EVENT_LABELS: Record<OrderEventType, string> = {
   placed: '提交订单',
   payment_requested: '发起支付',
   paid: '支付成功',
+  locked: '已截单，仓库备货中',
+  shipped: '已发货，配送中',
   ready: '商品到货，待提货',
   picked_up: '已提货',
   cancelled: '取消订单',
@@ -260,7 +271,10 @@ export interface BuyerOrderListQuery extends PageQuery {
   tab?: BuyerOrderTab;
 }
 
-/** GET /api/app/orders/counts → how many orders wait on the buyer (badges on 我的 / the tab bar). */
+/**
+ * GET /api/app/orders/counts → how many orders wait on the buyer (badges on 我的 / the tab bar).
+ * `toPickup` counts paid, locked, shipped and ready_for_pickup orders.
+ */
 export interface BuyerOrderCounts {
   pendingPayment: number;
   toPickup: number;
@@ -269,6 +283,7 @@ export interface BuyerOrderCounts {
 /**
  * POST /api/app/orders/:id/cancel {reason?} → OrderDetail. Pending payment: cancelled, stock released.
  * Paid / ready before the cut-off (截单): refunded in full through the payment provider, stock released.
+ * Locked / shipped (the cut-off locked it for fulfillment): 409 ORDER_CANCEL_LOCKED ("订单已截单备货…请联系团长").
  * Otherwise 409 ORDER_CANCEL_NOT_ALLOWED ("已截单，如需退款请联系团长" etc.). A repeat is harmless (returns the order).
  */
 export interface CancelOrderRequest {
@@ -344,7 +359,7 @@ export interface LeaderPickupOrder {
 
 /**
  * GET /api/app/leader/pickups?status=&campaignId=&keyword=&page= → Paged<LeaderPickupOrder>: orders at the
- * calling leader's point. `status`: 'waiting' (paid + ready_for_pickup, default) or 'picked_up' (today's
+ * calling leader's point. `status`: 'waiting' (paid, locked, shipped, ready_for_pickup; default) or 'picked_up' (today's
  * and earlier hand-overs, newest first). `keyword`: 4 digits = phone tail, otherwise order number prefix.
  * Active leaders only (403 LEADER_NOT_ACTIVE).
  */
@@ -359,7 +374,7 @@ export interface LeaderPickupCampaign {
   campaignId: number;
   campaignTitle: string;
   pickupDate: string;
-  /** Paid, goods not yet confirmed as arrived. */
+  /** Paid, locked or shipped: goods not yet confirmed as arrived. */
   paidCount: number;
   /** Arrived, waiting for the buyer. */
   readyCount: number;
@@ -368,7 +383,8 @@ export interface LeaderPickupCampaign {
 
 /**
  * POST /api/app/leader/pickups/arrive {campaignId} → {updated}: 确认到货 — the goods of this campaign arrived
- * at the leader's point: its paid orders here become ready for pickup and their buyers are notified.
+ * at the leader's point: its paid, locked and shipped orders here become ready for pickup and their buyers
+ * are notified. (Until the Fulfillment issue's item-by-item 到货确认 replaces it.)
  */
 export interface ConfirmArrivalRequest {
   campaignId: number;
@@ -382,7 +398,8 @@ export interface ConfirmArrivalResponse {
  * of the buyer's QR) would hand over, for the leader to check before confirming. POST …/verify {code} hands
  * it over (→ picked_up). Refusals: 404 PICKUP_CODE_INVALID (no such open order), 403
  * PICKUP_CODE_OTHER_LEADER (an order of another pickup point), 409 PICKUP_ALREADY_DONE (already picked up),
- * 409 PICKUP_NOT_READY (not paid).
+ * 409 PICKUP_NOT_READY (not paid). Every paid order whose code is open can be handed over: paid, locked,
+ * shipped or ready (goods in the buyer's hands settle it, whatever the warehouse recorded).
  */
 export interface PickupCodeRequest {
   code: string;
@@ -472,7 +489,8 @@ export interface AdminOrderDetail extends Omit<OrderDetail, 'pickupQr' | 'pickup
  * POST /api/admin/orders/:id/cancel {reason} (orders.write): an unpaid order is cancelled; a paid or ready
  * one is refunded in full. POST /api/admin/orders/:id/refund {reason} (orders.refund): a paid, ready or
  * picked-up order is refunded in full. Both audited; 409 ORDER_CANCEL_NOT_ALLOWED / ORDER_REFUND_NOT_ALLOWED.
- * POST /api/admin/orders/:id/mark-ready (orders.write): paid → ready for pickup (buyer notified).
+ * Locked and shipped orders can be refunded by staff like paid ones (stock released: not handed over yet).
+ * POST /api/admin/orders/:id/mark-ready (orders.write): paid / locked / shipped → ready for pickup (buyer notified).
  * POST /api/admin/orders/refunds/:refundId/retry (orders.refund): asks the provider again for a failed refund.
  * All answer the AdminOrderDetail after the change.
  */
@@ -483,7 +501,10 @@ export interface StaffOrderActionRequest {
 
 // ---- Events (outbox) ------------------------------------------------------------------------------------
 
-/** Payload of every `orders.*` outbox event (placed, paid, closed, cancelled, ready, picked_up, refunded). */
+/**
+ * Payload of every `orders.*` outbox event (placed, paid, locked, shipped, closed, cancelled, ready,
+ * picked_up, refunded).
+ */
 export interface OrderEventPayload {
   orderId: number;
   orderNo: string;

@@ -30,6 +30,8 @@ export const ORDER_EVENT_COLORS: Record<OrderEventType, string> = {
   placed: 'blue',
   payment_requested: 'gray',
   paid: 'green',
+  locked: 'blue',
+  shipped: 'blue',
   ready: 'cyan',
   picked_up: 'green',
   cancelled: 'gray',

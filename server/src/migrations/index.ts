@@ -10,6 +10,7 @@ import { MemberPhoneTail1763856000008 } from './0008-member-phone-tail';
 import { CatalogInventoryCampaigns1763856000009 } from './0009-catalog-inventory-campaigns';
 import { OrdersPayments1763856000010 } from './0010-orders-payments';
 import { Commission1763856000011 } from './0011-commission';
+import { Fulfillment1763856000012 } from './0012-fulfillment';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CatalogInventoryCampaigns1763856000009,
   OrdersPayments1763856000010,
   Commission1763856000011,
+  Fulfillment1763856000012,
 ];

@@ -4,6 +4,7 @@ import { AuditModule } from './audit';
 import { CampaignsModule } from './campaigns';
 import { CatalogModule } from './catalog';
 import { CommissionModule } from './commission';
+import { FulfillmentModule } from './fulfillment';
 import { IdentityModule } from './identity';
 import { InventoryModule } from './inventory';
 import { LeadersModule } from './leaders';
@@ -25,6 +26,7 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   PaymentsModule,
   OrdersModule,
   CommissionModule,
+  FulfillmentModule,
   SystemModule,
   UploadsModule,
   SeedModule,

@@ -37,7 +37,7 @@ describe('order list filters in the URL', () => {
       createdTo: '2026-12-08',
     });
     expect(
-      filtersFromSearch(params('status=shipped&leaderId=abc&memberId=0&createdFrom=2026-02-31')),
+      filtersFromSearch(params('status=delivered&leaderId=abc&memberId=0&createdFrom=2026-02-31')),
     ).toEqual({ page: 1, pageSize: 20 });
   });
 
@@ -90,6 +90,8 @@ describe('Asia/Shanghai days become ISO bounds', () => {
     const counts: OrderStatusCounts = {
       pending_payment: 1,
       paid: 2,
+      locked: 0,
+      shipped: 0,
       ready_for_pickup: 0,
       picked_up: 4,
       cancelled: 0,

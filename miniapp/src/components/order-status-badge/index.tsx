@@ -6,6 +6,8 @@ import { type StatusTone } from '@/utils/leader-status';
 export const ORDER_STATUS_TONES: Record<OrderStatus, StatusTone> = {
   pending_payment: 'warning',
   paid: 'success',
+  locked: 'success',
+  shipped: 'success',
   ready_for_pickup: 'warning',
   picked_up: 'success',
   cancelled: 'muted',

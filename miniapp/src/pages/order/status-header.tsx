@@ -12,6 +12,10 @@ function statusLine(order: OrderDetail, now: Date): string {
         : '支付已超时，订单即将关闭';
     case 'paid':
       return `${formatPickupDate(order.pickupDate, now)} · 团长确认到货后会通知你提货`;
+    case 'locked':
+      return `${formatPickupDate(order.pickupDate, now)} · 已截单，仓库正在备货`;
+    case 'shipped':
+      return `${formatPickupDate(order.pickupDate, now)} · 商品已发出，团长确认到货后会通知你提货`;
     case 'ready_for_pickup':
       return '商品已到自提点，请凭提货码到店提货';
     case 'picked_up':

@@ -132,6 +132,39 @@ export class CampaignOrderingService {
     return new Map(rows.map((c) => [c.id, { ...c }]));
   }
 
+  /**
+   * Campaigns that took orders (live or ended) whose cut-off (截单) falls in (after, upTo], soonest first:
+   * what the fulfillment cut-off sweep locks and schedules.
+   */
+  async cutoffsBetween(
+    after: Date,
+    upTo: Date,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CampaignHeader[]> {
+    const rows = await manager
+      .getRepository(CampaignEntity)
+      .createQueryBuilder('c')
+      .where("c.status IN ('live', 'ended') AND c.cutoffAt > :after AND c.cutoffAt <= :upTo", {
+        after,
+        upTo,
+      })
+      .orderBy('c.cutoffAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .getMany();
+    return rows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      startAt: c.startAt,
+      cutoffAt: c.cutoffAt,
+      endAt: c.endAt,
+      pickupDate: c.pickupDate,
+      flashSale: c.flashSale,
+    }));
+  }
+
   /** Units each item can still sell (for the flash-sale gate): min(SKU availability, cap − sold). */
   remainingByItem(campaign: OrderingCampaign): Map<number, number> {
     return new Map(

@@ -16,6 +16,7 @@ import { CategoryEntity } from './persistence/category.entity';
 import { ProductImageEntity } from './persistence/product-image.entity';
 import { ProductEntity } from './persistence/product.entity';
 import { SkuEntity } from './persistence/sku.entity';
+import { SupplierEntity } from './persistence/supplier.entity';
 import { ProductWriter } from './product-writer';
 
 /** What other contexts (campaigns, orders) need to show, price and sell a SKU. */
@@ -42,6 +43,28 @@ export interface SkuCommissionFacts {
   /** The product's category first, then its parent; empty without a category. */
   categoryIds: number[];
   cost: Fen;
+}
+
+/** What purchasing and picking need of a stocked SKU: names, unit, supplier, cost and stock now. */
+export interface SkuSupplyFacts {
+  skuId: number;
+  productId: number;
+  productName: string;
+  specText: string;
+  unit: string;
+  supplierId: number | null;
+  cost: Fen;
+  /** Sellable stock now (skus.stock). */
+  stock: number;
+}
+
+/** A supplier's name and contact (purchase lists print them). */
+export interface SupplierContact {
+  id: number;
+  name: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
 }
 
 /** A product as a buyer's product page shows it. */
@@ -115,6 +138,55 @@ export class CatalogService {
       });
     }
     return result;
+  }
+
+  /** Supply facts of SKUs by id (unknown ids are left out). */
+  async skuSupplyFacts(
+    skuIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, SkuSupplyFacts>> {
+    const result = new Map<number, SkuSupplyFacts>();
+    if (skuIds.length === 0) return result;
+    const skus = await manager.getRepository(SkuEntity).findBy({ id: In([...new Set(skuIds)]) });
+    const products = await manager
+      .getRepository(ProductEntity)
+      .findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    const productById = new Map(products.map((p) => [p.id, p]));
+    for (const sku of skus) {
+      const product = productById.get(sku.productId);
+      result.set(sku.id, {
+        skuId: sku.id,
+        productId: sku.productId,
+        productName: product?.name ?? '（商品已删除）',
+        specText: sku.specText,
+        unit: product?.unit ?? '份',
+        supplierId: product?.supplierId ?? null,
+        cost: sku.cost,
+        stock: sku.stock,
+      });
+    }
+    return result;
+  }
+
+  /** Suppliers by id, with their contact. */
+  async supplierContacts(
+    supplierIds: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, SupplierContact>> {
+    if (supplierIds.length === 0) return new Map();
+    const rows = await manager.getRepository(SupplierEntity).findBy({ id: In([...new Set(supplierIds)]) });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          name: r.name,
+          contactName: r.contactName,
+          contactPhone: r.contactPhone,
+          address: r.address,
+        },
+      ]),
+    );
   }
 
   /** Which of these products and categories exist (commission rule overrides name them). */

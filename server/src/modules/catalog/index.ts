@@ -5,6 +5,8 @@ export {
   type ProductPage,
   type SkuCommissionFacts,
   type SkuDetails,
+  type SkuSupplyFacts,
+  type SupplierContact,
 } from './catalog.service';
 export { CategoriesService } from './categories.service';
 export { SuppliersService } from './suppliers.service';

@@ -102,6 +102,28 @@ export class InventoryService {
   }
 
   /**
+   * Goods received against a keyed document (a purchase list): an `inbound` movement of a stocked SKU in
+   * the caller's transaction. The key makes it once-only: a movement under the key already means done.
+   */
+  async bookKeyedInbound(
+    manager: EntityManager,
+    ctx: RequestContext,
+    inbound: { skuId: number; quantity: number; reason: string; requestKey: string },
+  ): Promise<void> {
+    if (!Number.isSafeInteger(inbound.quantity) || inbound.quantity < 1) return;
+    if (await this.movementByKey(manager, inbound.requestKey)) return;
+    await this.read.assertStocked(manager, inbound.skuId);
+    await this.ledger.apply(manager, ctx, {
+      skuId: inbound.skuId,
+      kind: 'inbound',
+      ...deltasOf('inbound', inbound.quantity),
+      reason: inbound.reason.slice(0, 200),
+      orderId: null,
+      requestKey: inbound.requestKey,
+    });
+  }
+
+  /**
    * An order is placed: stock → reserved on every (component) SKU, all or nothing (409 otherwise).
    * Returns the stocked lines it reserved: bundles expanded with the recipe of NOW, the same SKU added
    * up, by SKU id. The orders module must store these per order line and pass THEM (not the bundle) to

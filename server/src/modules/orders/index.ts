@@ -5,3 +5,4 @@ export { CheckoutService } from './checkout.service';
 export { OrderPaymentService } from './order-payment.service';
 export { OrderLifecycleService } from './order-lifecycle.service';
 export { PickupService } from './pickup.service';
+export { OrderFulfillmentService, type FulfillmentOrder } from './order-fulfillment.service';

@@ -23,6 +23,7 @@ import {
   type RefundSettled,
 } from '../payments';
 import {
+  ARRIVABLE,
   AWAITING_PICKUP,
   buyerCancelDecision,
   refundReleasesStock,
@@ -93,7 +94,7 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
     const current = await this.load(orderId);
     const header = (await this.campaigns.headersOf([current.order.campaignId])).get(current.order.campaignId);
     const decision = buyerCancelDecision(current.order.status, header?.cutoffAt ?? new Date(0), new Date());
-    if (!decision.allowed) throw new ConflictError('ORDER_CANCEL_NOT_ALLOWED', decision.message);
+    if (!decision.allowed) throw new ConflictError(decision.code, decision.message);
     await this.refund(ctx, current, { actor: actorOf(ctx), reason: note, from: AWAITING_PICKUP });
     return this.queries.buyerDetail(ctx, orderId);
   }
@@ -221,17 +222,22 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
     });
   }
 
-  /** paid → ready_for_pickup (goods arrived at the pickup point); false when it was not paid. */
+  /**
+   * paid / locked / shipped → ready_for_pickup (goods arrived at the pickup point); false when it was in
+   * none of them (`record.order.status` must be the status read in this transaction).
+   */
   async markReady(m: EntityManager, record: OrderRecord, actor: OrderActor): Promise<boolean> {
     const now = new Date();
-    const moved = await transition(m, record.order.id, ['paid'], 'ready_for_pickup', { readyAt: now });
+    const from = record.order.status;
+    if (!ARRIVABLE.includes(from)) return false;
+    const moved = await transition(m, record.order.id, [from], 'ready_for_pickup', { readyAt: now });
     if (!moved) return false;
     await this.timeline.record(
       m,
       { ...record.order, status: 'ready_for_pickup' },
       {
         type: 'ready',
-        from: 'paid',
+        from,
         to: 'ready_for_pickup',
         actor,
         publish: ORDER_EVENTS.ready,
@@ -412,6 +418,8 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
 const STATUS_WORDS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
   paid: '已付款',
+  locked: '已截单',
+  shipped: '已发货',
   ready_for_pickup: '待提货',
   picked_up: '已提货',
   cancelled: '已取消',

@@ -24,7 +24,7 @@ import {
 import { CampaignOrderingService } from '../campaigns';
 import { MembersService } from '../members';
 import { adminRefundView, PaymentsService, RefundLedger } from '../payments';
-import { staffCancelOutcome, staffMayRefund } from './domain/order-status';
+import { ARRIVABLE, AWAITING_PICKUP, staffCancelOutcome, staffMayRefund } from './domain/order-status';
 import { adminListItem, detailView, summaryView } from './order-presenter';
 import { OrderEntity } from './persistence/order.entity';
 import { linesOf, loadOrderRecord, timelineOf, type OrderRecord } from './persistence/order.repository';
@@ -85,12 +85,15 @@ export class OrderQueries {
       .addSelect('COUNT(*)', 'count')
       .where('o.memberId = :memberId AND o.status IN (:...open)', {
         memberId,
-        open: ['pending_payment', 'paid', 'ready_for_pickup'],
+        open: ['pending_payment', ...AWAITING_PICKUP],
       })
       .groupBy('o.status')
       .getRawMany<{ status: OrderStatus; count: string | number }>();
     const count = (status: OrderStatus) => Number(rows.find((r) => r.status === status)?.count ?? 0);
-    return { pendingPayment: count('pending_payment'), toPickup: count('paid') + count('ready_for_pickup') };
+    return {
+      pendingPayment: count('pending_payment'),
+      toPickup: AWAITING_PICKUP.reduce((sum, status) => sum + count(status), 0),
+    };
   }
 
   /** GET /api/app/orders/:id — the buyer's own order only (someone else's is 404, not 403). */
@@ -191,7 +194,7 @@ export class OrderQueries {
       actions: {
         cancel: may('orders.write') && staffCancelOutcome(record.order.status) !== null,
         refund: may('orders.refund') && staffMayRefund(record.order.status),
-        markReady: may('orders.write') && record.order.status === 'paid',
+        markReady: may('orders.write') && ARRIVABLE.includes(record.order.status),
       },
     };
   }

@@ -28,6 +28,8 @@ export function actorOf(ctx: RequestContext): OrderActor {
 export const ORDER_EVENTS = {
   placed: 'orders.placed',
   paid: 'orders.paid',
+  locked: 'orders.locked',
+  shipped: 'orders.shipped',
   closed: 'orders.closed',
   cancelled: 'orders.cancelled',
   ready: 'orders.ready',

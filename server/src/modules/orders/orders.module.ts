@@ -16,6 +16,7 @@ import { CheckoutService } from './checkout.service';
 import { FlashSaleGuard } from './flash-sale-guard';
 import { OrderDeadlineClock } from './jobs/order-deadline.clock';
 import { PickupReadyNotifier } from './jobs/pickup-ready-notifier';
+import { OrderFulfillmentService } from './order-fulfillment.service';
 import { OrderHoldings } from './order-holdings';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPaymentService } from './order-payment.service';
@@ -51,6 +52,7 @@ import { PickupService } from './pickup.service';
     CheckoutService,
     FlashSaleGuard,
     OrderDeadlineClock,
+    OrderFulfillmentService,
     OrderHoldings,
     OrderLifecycleService,
     OrderPaymentService,
@@ -60,6 +62,13 @@ import { PickupService } from './pickup.service';
     PickupReadyNotifier,
     PickupService,
   ],
-  exports: [OrderQueries, CheckoutService, OrderPaymentService, OrderLifecycleService, PickupService],
+  exports: [
+    OrderQueries,
+    CheckoutService,
+    OrderPaymentService,
+    OrderLifecycleService,
+    OrderFulfillmentService,
+    PickupService,
+  ],
 })
 export class OrdersModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type {
   ConfirmArrivalResponse,
   LeaderPickupCampaign,
@@ -24,7 +24,7 @@ import { CampaignOrderingService } from '../campaigns';
 import { InventoryService } from '../inventory';
 import { LeaderSalesRecorder, LeadersService, type LeaderIdentity } from '../leaders';
 import { MembersService } from '../members';
-import { AWAITING_PICKUP } from './domain/order-status';
+import { ARRIVABLE, AWAITING_PICKUP } from './domain/order-status';
 import { parsePickupInput, type PickupInput } from './domain/pickup-code';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { leaderPickupView } from './order-presenter';
@@ -130,20 +130,20 @@ export class PickupService {
         campaignId: id,
         campaignTitle: headers.get(id)?.title ?? '（活动已删除）',
         pickupDate: headers.get(id)?.pickupDate ?? '',
-        paidCount: count(id, 'paid'),
+        paidCount: count(id, 'paid') + count(id, 'locked') + count(id, 'shipped'),
         readyCount: count(id, 'ready_for_pickup'),
         pickedUpCount: count(id, 'picked_up'),
       }))
       .sort((a, b) => a.pickupDate.localeCompare(b.pickupDate) || a.campaignId - b.campaignId);
   }
 
-  /** POST /api/app/leader/pickups/arrive: the campaign's goods arrived here; its paid orders are ready. */
+  /** POST /api/app/leader/pickups/arrive: the campaign's goods arrived here; its paid, locked and shipped orders are ready. */
   async confirmArrival(ctx: RequestContext, campaignId: number): Promise<ConfirmArrivalResponse> {
     const leader = await this.activeLeader(ctx);
     const actor = leaderActor(leader);
     return this.tx.run(async (m) => {
       const orders = await m.getRepository(OrderEntity).find({
-        where: { leaderId: leader.id, campaignId, status: 'paid' },
+        where: { leaderId: leader.id, campaignId, status: In([...ARRIVABLE]) },
         order: { id: 'ASC' },
         take: ARRIVAL_BATCH,
       });

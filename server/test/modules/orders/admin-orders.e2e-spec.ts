@@ -73,10 +73,17 @@ describe('order centre (/api/admin/orders)', () => {
         .set(...bearer(admin()))
         .expect(200)
     ).body as OrderStatusCounts;
-    expect(counts).toMatchObject({ pending_payment: 1, paid: 1, picked_up: 0, refunded: 0 });
+    expect(counts).toMatchObject({
+      pending_payment: 1,
+      paid: 1,
+      locked: 0,
+      shipped: 0,
+      picked_up: 0,
+      refunded: 0,
+    });
     const bad = await t
       .http()
-      .get('/api/admin/orders?status=shipped')
+      .get('/api/admin/orders?status=delivered')
       .set(...bearer(admin()));
     expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });

@@ -13,6 +13,8 @@ import {
 const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
   pending_payment: 'gold',
   paid: 'blue',
+  locked: 'geekblue',
+  shipped: 'geekblue',
   ready_for_pickup: 'cyan',
   picked_up: 'green',
   cancelled: 'default',

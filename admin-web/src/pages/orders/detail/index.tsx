@@ -49,6 +49,8 @@ function RefundAlert({ order }: { order: AdminOrderDetail }) {
 const PICKUP_HINTS: Record<OrderStatus, string> = {
   pending_payment: '付款后生成',
   paid: '买家出示给团长核销',
+  locked: '买家出示给团长核销',
+  shipped: '买家出示给团长核销',
   ready_for_pickup: '买家出示给团长核销',
   picked_up: '已核销',
   cancelled: '订单已取消，无需提货',

@@ -17,8 +17,24 @@ describe('buyerCancelDecision', () => {
 
   it('refuses a paid order from the cut-off on, saying whom to ask', () => {
     const decision = buyerCancelDecision('paid', cutoff, after);
-    expect(decision).toEqual({ allowed: false, message: expect.stringContaining('已截单') });
+    expect(decision).toEqual({
+      allowed: false,
+      code: 'ORDER_CANCEL_NOT_ALLOWED',
+      message: expect.stringContaining('已截单'),
+    });
   });
+
+  it.each<OrderStatus>(['locked', 'shipped'])(
+    'refuses %s even before the cut-off, with its own code',
+    (status) => {
+      const decision = buyerCancelDecision(status, cutoff, before);
+      expect(decision).toEqual({
+        allowed: false,
+        code: 'ORDER_CANCEL_LOCKED',
+        message: expect.stringContaining('联系团长'),
+      });
+    },
+  );
 
   it.each<OrderStatus>(['picked_up', 'cancelled', 'refunded'])('refuses %s', (status) => {
     expect(buyerCancelDecision(status, cutoff, before).allowed).toBe(false);
@@ -29,6 +45,8 @@ describe('staff actions', () => {
   it.each<[OrderStatus, 'cancel' | 'refund' | null, boolean, boolean]>([
     ['pending_payment', 'cancel', false, false],
     ['paid', 'refund', true, true],
+    ['locked', 'refund', true, true],
+    ['shipped', 'refund', true, true],
     ['ready_for_pickup', 'refund', true, true],
     ['picked_up', null, true, false],
     ['cancelled', null, false, false],

@@ -86,6 +86,13 @@ export class OrderEntity {
   @UtcDateTimeColumn({ nullable: true })
   paidAt!: Date | null;
 
+  /** When the cut-off locked it for fulfillment (stays set afterwards: the order belongs to the wave). */
+  @UtcDateTimeColumn({ nullable: true })
+  lockedAt!: Date | null;
+
+  @UtcDateTimeColumn({ nullable: true })
+  shippedAt!: Date | null;
+
   @UtcDateTimeColumn({ nullable: true })
   readyAt!: Date | null;
 

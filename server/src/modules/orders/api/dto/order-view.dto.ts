@@ -317,6 +317,8 @@ export class AdminOrderDetailDto implements AdminOrderDetail {
 export class OrderStatusCountsDto implements Record<OrderStatus, number> {
   @ApiProperty() pending_payment!: number;
   @ApiProperty() paid!: number;
+  @ApiProperty() locked!: number;
+  @ApiProperty() shipped!: number;
   @ApiProperty() ready_for_pickup!: number;
   @ApiProperty() picked_up!: number;
   @ApiProperty() cancelled!: number;

@@ -1,0 +1,2 @@
+export { FulfillmentModule } from './fulfillment.module';
+export { WavesService } from './waves.service';
