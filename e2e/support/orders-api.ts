@@ -75,7 +75,8 @@ export async function orderableCampaign(
 ): Promise<{ campaign: CampaignView; items: CampaignItemView[] }> {
   const campaigns = await ok<CampaignView[]>('GET', '/api/app/campaigns', 200, { token: buyerToken });
   for (const campaign of campaigns) {
-    if (campaign.flashSale) continue;
+    // Flash sales have their own rules; a campaign past its cut-off (still live until it ends) takes no orders.
+    if (campaign.flashSale || Date.parse(campaign.cutoffAt) <= Date.now()) continue;
     const items = campaign.items.filter((i) => i.remaining >= 5 && i.perMemberLimit === 0);
     if (items.length >= lines) return { campaign, items };
   }

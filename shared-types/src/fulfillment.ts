@@ -215,7 +215,7 @@ export interface PickLine {
 
 /**
  * GET /api/admin/fulfillment/waves/:id/pick-lists[?format=xlsx] → PickList[] (one per pickup point with
- * orders, in route order, then the unrouted ones by name); the Excel file has a sheet per point.
+ * orders, in route order, then the unrouted ones by leader id); the Excel file has a sheet per point.
  * GET /api/admin/fulfillment/waves/:id/pick-lists/:leaderId[?format=xlsx] → PickList of one point (404
  * FULFILLMENT_PICK_LIST_NOT_FOUND when the point has no orders in the wave).
  * Σ over a point's lines of quantity = Σ over its orders of their stock lines (bundles as components).

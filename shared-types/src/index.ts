@@ -15,3 +15,4 @@ export * from './uploads';
 export * from './orders';
 export * from './commission';
 export * from './fulfillment';
+export * from './aftersales';

@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { BasicLayout } from '../layout/BasicLayout';
 import { RequireAuth, RequirePermission } from '../layout/guards';
@@ -35,6 +35,22 @@ const RuleSetEditPage = lazy(() => import('../pages/commission/rule-sets/edit'))
 const CommissionLedgerPage = lazy(() => import('../pages/commission/ledger'));
 const StatementsPage = lazy(() => import('../pages/commission/statements'));
 const WithdrawalsPage = lazy(() => import('../pages/commission/withdrawals'));
+const WavesPage = lazy(() => import('../pages/fulfillment/waves'));
+const WaveDetailPage = lazy(() => import('../pages/fulfillment/waves/detail'));
+const DeliverySheetPage = lazy(() => import('../pages/fulfillment/waves/delivery-sheet'));
+const PurchaseListPage = lazy(() => import('../pages/fulfillment/purchase-lists/detail'));
+const RoutesPage = lazy(() => import('../pages/fulfillment/routes'));
+const RouteEditPage = lazy(() => import('../pages/fulfillment/routes/edit'));
+const PickListsPrintPage = lazy(() => import('../pages/fulfillment/print/PickListsPrint'));
+const PickSummaryPrintPage = lazy(() => import('../pages/fulfillment/print/PickSummaryPrint'));
+const DeliverySheetPrintPage = lazy(() => import('../pages/fulfillment/print/DeliverySheetPrint'));
+
+/** Print pages: plain A4 sheets outside the layout (no menu or header), guarded like the pages they print. */
+const PRINT_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
+  ['/fulfillment/waves/:id/print/pick-lists', PickListsPrintPage],
+  ['/fulfillment/waves/:id/print/pick-summary', PickSummaryPrintPage],
+  ['/fulfillment/waves/:id/print/routes/:routeId', DeliverySheetPrintPage],
+];
 
 /** Pages by path; the permission each needs comes from the menu config so menu and guard never disagree. */
 const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
@@ -65,6 +81,13 @@ const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/commission/ledger', CommissionLedgerPage],
   ['/commission/statements', StatementsPage],
   ['/commission/withdrawals', WithdrawalsPage],
+  ['/fulfillment/waves', WavesPage],
+  ['/fulfillment/waves/:id', WaveDetailPage],
+  ['/fulfillment/waves/:waveId/purchase-lists/:id', PurchaseListPage],
+  ['/fulfillment/waves/:id/routes/:routeId', DeliverySheetPage],
+  ['/fulfillment/routes', RoutesPage],
+  ['/fulfillment/routes/new', RouteEditPage],
+  ['/fulfillment/routes/:id', RouteEditPage],
   ['/system/staff', StaffPage],
   ['/system/audit-logs', AuditLogsPage],
   ['/system/event-deliveries', EventDeliveriesPage],
@@ -85,6 +108,17 @@ function guarded(path: string, Page: LazyExoticComponent<ComponentType>): RouteO
 export const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage /> },
+    ...PRINT_PAGES.map(([path, Page]) => {
+      const page = guarded(path, Page);
+      return {
+        path,
+        element: (
+          <RequireAuth>
+            <Suspense fallback={null}>{page.element}</Suspense>
+          </RequireAuth>
+        ),
+      };
+    }),
     {
       path: '/',
       element: (

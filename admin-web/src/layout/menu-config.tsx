@@ -3,6 +3,9 @@ import {
   AccountBookOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CarOutlined,
+  ContainerOutlined,
+  NodeIndexOutlined,
   ClusterOutlined,
   ProfileOutlined,
   ReconciliationOutlined,
@@ -147,6 +150,28 @@ export const MENU: MenuNode[] = [
         icon: <FileTextOutlined />,
         permission: 'orders.read',
         detailLabel: '订单详情',
+      },
+    ],
+  },
+  {
+    key: 'fulfillment',
+    label: '履约配送',
+    icon: <CarOutlined />,
+    children: [
+      {
+        key: '/fulfillment/waves',
+        label: '履约看板',
+        icon: <ContainerOutlined />,
+        permission: 'fulfillment.read',
+        detailLabel: (rest) =>
+          rest.includes('/purchase-lists/') ? '采购单' : rest.includes('/routes/') ? '配送单' : '波次详情',
+      },
+      {
+        key: '/fulfillment/routes',
+        label: '配送线路',
+        icon: <NodeIndexOutlined />,
+        permission: 'fulfillment.read',
+        detailLabel: (rest) => (rest === '/new' ? '新建线路' : '编辑线路'),
       },
     ],
   },

@@ -11,6 +11,7 @@ import { CatalogInventoryCampaigns1763856000009 } from './0009-catalog-inventory
 import { OrdersPayments1763856000010 } from './0010-orders-payments';
 import { Commission1763856000011 } from './0011-commission';
 import { Fulfillment1763856000012 } from './0012-fulfillment';
+import { AfterSales1763856000013 } from './0013-aftersales';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has been released. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   OrdersPayments1763856000010,
   Commission1763856000011,
   Fulfillment1763856000012,
+  AfterSales1763856000013,
 ];

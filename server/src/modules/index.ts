@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { SeedModule } from '../seed/seed.module';
+import { AfterSalesModule } from './aftersales';
 import { AuditModule } from './audit';
 import { CampaignsModule } from './campaigns';
 import { CatalogModule } from './catalog';
@@ -27,6 +28,7 @@ export const BUSINESS_MODULES: Array<Type<unknown> | DynamicModule> = [
   OrdersModule,
   CommissionModule,
   FulfillmentModule,
+  AfterSalesModule,
   SystemModule,
   UploadsModule,
   SeedModule,

@@ -192,8 +192,11 @@ export class OrderCommissionService {
     const reversals = await entriesRepo.find({ where: { orderId: refund.orderId, type: 'reversal' } });
     const reversedSoFar = new Map<number, number>();
     for (const r of reversals) {
-      if (r.sourceEntryId !== null)
-        reversedSoFar.set(r.sourceEntryId, (reversedSoFar.get(r.sourceEntryId) ?? 0) + r.amount);
+      // bigint columns come back from mysql2 as strings: key by number, as the entries' ids are.
+      if (r.sourceEntryId !== null) {
+        const source = Number(r.sourceEntryId);
+        reversedSoFar.set(source, (reversedSoFar.get(source) ?? 0) + r.amount);
+      }
     }
     const refundFen = Math.min(refund.refundFen, completed.paidAmount - completed.refundedAmount);
     if (refundFen <= 0) return;

@@ -32,6 +32,7 @@ import {
 } from './domain/order-status';
 import { newPickupCode } from './domain/pickup-code';
 import { OrderHoldings } from './order-holdings';
+import { OrderRefundsService } from './order-refunds.service';
 import { orderNotFound, OrderQueries } from './order-queries.service';
 import {
   actorOf,
@@ -65,6 +66,7 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
     private readonly campaigns: CampaignOrderingService,
     private readonly leaderSales: LeaderSalesRecorder,
     private readonly members: MembersService,
+    private readonly partialRefunds: OrderRefundsService,
   ) {}
 
   onModuleInit(): void {
@@ -277,6 +279,7 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
         openPickupCode: null,
       });
       if (!moved) throw notAllowed('ORDER_REFUND_NOT_ALLOWED', from, '退款');
+      await this.partialRefunds.commitEverything(m, record);
       if (refundReleasesStock(from)) await this.holdings.release(m, ctx, record);
       else await this.holdings.releaseQuotaOnly(m, record);
       if (from === 'picked_up') {
@@ -285,7 +288,7 @@ export class OrderLifecycleService implements OnModuleInit, PaymentOutcomeListen
           m,
           record.order.leaderId,
           shanghaiDate(now),
-          -record.order.paidAmount,
+          -(record.order.paidAmount - record.order.refundCommitted),
           -1,
         );
       }

@@ -21,6 +21,7 @@ import { OrderHoldings } from './order-holdings';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPaymentService } from './order-payment.service';
 import { OrderQueries } from './order-queries.service';
+import { OrderRefundsService } from './order-refunds.service';
 import { OrderTimeline } from './order-timeline';
 import { OrderWriter } from './order-writer';
 import { OrderEventEntity } from './persistence/order-event.entity';
@@ -57,6 +58,7 @@ import { PickupService } from './pickup.service';
     OrderLifecycleService,
     OrderPaymentService,
     OrderQueries,
+    OrderRefundsService,
     OrderTimeline,
     OrderWriter,
     PickupReadyNotifier,
@@ -69,6 +71,7 @@ import { PickupService } from './pickup.service';
     OrderLifecycleService,
     OrderFulfillmentService,
     PickupService,
+    OrderRefundsService,
   ],
 })
 export class OrdersModule {}

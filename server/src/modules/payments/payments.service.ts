@@ -181,8 +181,10 @@ export class PaymentsService {
   }
 
   /**
-   * Starts a full refund of an order's payment in the caller's transaction; the provider is asked after
-   * commit (job `payments.refund`). Returns null when the order has no successful payment to refund.
+   * Starts a refund of an order's payment in the caller's transaction: `amountFen` of it (a partial
+   * refund), or everything not refunded yet; the provider is asked after commit (job `payments.refund`,
+   * its own out-refund-number, retried with it). Returns null when the order has no successful payment.
+   * With a `requestKey`, a refund already started under that key is answered instead (a retry).
    */
   async startRefund(
     m: EntityManager,
@@ -190,15 +192,26 @@ export class PaymentsService {
       orderId: number;
       reason: string;
       requestedBy: { type: 'member' | 'leader' | 'staff' | 'system'; id: number | null; name: string };
+      amountFen?: number;
+      requestKey?: string;
     },
   ): Promise<{ refundId: number; amountFen: number } | null> {
+    if (request.requestKey) {
+      const earlier = await this.refunds.findByRequestKey(m, request.requestKey);
+      if (earlier) return { refundId: earlier.id, amountFen: earlier.amount };
+    }
     const payment = await m.getRepository(PaymentEntity).findOneBy({ orderId: request.orderId });
     if (!payment || payment.status !== 'succeeded') return null;
+    const left = payment.amount - (await this.refunds.committedAmount(m, payment.id));
+    if (request.amountFen !== undefined && request.amountFen > left) {
+      throw new ConflictError('ORDER_REFUND_EXCEEDED', '退款金额超过可退金额');
+    }
     const refund = await this.refunds.create(m, {
       payment,
-      amountFen: payment.amount - (await this.refunds.committedAmount(m, payment.id)),
+      amountFen: request.amountFen ?? left,
       reason: request.reason,
       requestedBy: request.requestedBy,
+      requestKey: request.requestKey ?? null,
     });
     this.queueRefundAfterCommit(m, refund.id, refund.attempts);
     return { refundId: refund.id, amountFen: refund.amount };
@@ -231,6 +244,15 @@ export class PaymentsService {
       });
       return true;
     });
+  }
+
+  /** The refund started under a caller's idempotency key, if any. */
+  async refundByRequestKey(
+    m: EntityManager,
+    requestKey: string,
+  ): Promise<{ refundId: number; amountFen: number } | null> {
+    const refund = await this.refunds.findByRequestKey(m, requestKey);
+    return refund ? { refundId: refund.id, amountFen: refund.amount } : null;
   }
 
   /** Staff retry of a refund that failed for good: a new out-refund-number, asked again. */

@@ -11,6 +11,7 @@ export interface NewRefund {
   amountFen: number;
   reason: string;
   requestedBy: { type: OrderActorType; id: number | null; name: string };
+  requestKey?: string | null;
 }
 
 /** The provider's final word on a refund (from its notification or a query). */
@@ -49,6 +50,7 @@ export class RefundLedger {
       orderId: refund.payment.orderId,
       outRefundNo: outRefundNoOf(refund.payment.outTradeNo, sequence, 1),
       amount: refund.amountFen,
+      requestKey: refund.requestKey ?? null,
       reason: refund.reason.slice(0, 100),
       status: 'processing',
       providerRefundId: null,
@@ -124,6 +126,10 @@ export class RefundLedger {
       .execute();
     if (!result.affected) throw new ConflictError('REFUND_NOT_RETRYABLE', '只有失败的退款可以重试');
     return repo.findOneByOrFail({ id: refundId });
+  }
+
+  findByRequestKey(m: EntityManager, requestKey: string): Promise<RefundEntity | null> {
+    return m.getRepository(RefundEntity).findOneBy({ requestKey });
   }
 
   findByOutRefundNo(m: EntityManager, outRefundNo: string): Promise<RefundEntity | null> {

@@ -39,4 +39,12 @@ export class OrderLineEntity {
 
   @MoneyColumn()
   lineTotal!: number;
+
+  /** Units refunded or being refunded (partial refunds, after-sales). */
+  @Column({ type: 'int', default: 0 })
+  refundedQuantity!: number;
+
+  /** Fen of this line refunded or being refunded (its share of the paid amount at most). */
+  @MoneyColumn({ default: 0 })
+  refundedAmount!: number;
 }

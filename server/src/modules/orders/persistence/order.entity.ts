@@ -61,6 +61,14 @@ export class OrderEntity {
   @MoneyColumn({ default: 0 })
   refundedAmount!: number;
 
+  /**
+   * Fen committed to refunds (requested: processing or succeeded, and failed ones awaiting a retry);
+   * raised only by `refund_committed + :a <= paid_amount` conditional updates, so refunds never exceed
+   * what was paid. `refundedAmount` counts the money that actually went back.
+   */
+  @MoneyColumn({ default: 0 })
+  refundCommitted!: number;
+
   @Column({ type: 'int' })
   itemCount!: number;
 

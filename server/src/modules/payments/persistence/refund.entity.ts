@@ -21,6 +21,10 @@ export class RefundEntity {
   @MoneyColumn()
   amount!: number;
 
+  /** The caller's idempotency key (partial refunds): a retry with the same key answers the same refund. */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  requestKey!: string | null;
+
   @Column({ type: 'varchar', length: 100 })
   reason!: string;
 

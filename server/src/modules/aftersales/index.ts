@@ -1,0 +1,2 @@
+export { AfterSalesModule } from './aftersales.module';
+export { AfterSalesService, type PickupReportCase } from './aftersales.service';
