@@ -357,9 +357,10 @@ describe('H5 ordering: cart → checkout → simulated payment → pickup code �
       await page.locator(`#order-event-${type}`).waitFor();
     }
     await expect(page.locator('#order-event-picked_up').textContent()).resolves.toContain('王丽华');
-    // The code is spent: no code card or QR any more, and nothing left to do.
+    // The code is spent: no code card or QR any more; what is left to do is 申请售后 (after-sales).
     expect(await page.locator('#order-pickup').count()).toBe(0);
-    expect(await page.locator('#order-actions').count()).toBe(0);
+    await page.locator('#order-aftersales-apply').waitFor();
+    expect(await page.locator('#order-actions .btn').count()).toBe(1);
   });
 
   test('staff find the completed order in 订单管理, with its payment and the whole story', async () => {

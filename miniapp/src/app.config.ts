@@ -32,7 +32,14 @@ export default defineAppConfig({
         'commission-statement/index',
         'withdraw/index',
         'withdrawals/index',
+        'aftersales/index',
+        'aftersales-case/index',
       ],
+    },
+    // 售后 (after-sales) screens of the buyer: opened from an order or 我的, rarely.
+    {
+      root: 'aftersales',
+      pages: ['apply/index', 'case/index', 'list/index'],
     },
   ],
   // wx.chooseLocation (申请成为团长 → 选择位置) and wx.getLocation (选择自提点, nearest first) must be

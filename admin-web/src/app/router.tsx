@@ -30,6 +30,9 @@ const CampaignEditPage = lazy(() => import('../pages/campaigns/edit'));
 const CampaignDetailPage = lazy(() => import('../pages/campaigns/detail'));
 const OrdersPage = lazy(() => import('../pages/orders'));
 const OrderDetailPage = lazy(() => import('../pages/orders/detail'));
+const AfterSalesPage = lazy(() => import('../pages/aftersales'));
+const AfterSalesDetailPage = lazy(() => import('../pages/aftersales/detail'));
+const AfterSalesSettingsPage = lazy(() => import('../pages/aftersales/settings'));
 const RuleSetsPage = lazy(() => import('../pages/commission/rule-sets'));
 const RuleSetEditPage = lazy(() => import('../pages/commission/rule-sets/edit'));
 const CommissionLedgerPage = lazy(() => import('../pages/commission/ledger'));
@@ -75,6 +78,9 @@ const PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/campaigns/:id/edit', CampaignEditPage],
   ['/orders', OrdersPage],
   ['/orders/:id', OrderDetailPage],
+  ['/aftersales', AfterSalesPage],
+  ['/aftersales/settings', AfterSalesSettingsPage],
+  ['/aftersales/:id', AfterSalesDetailPage],
   ['/commission/rule-sets', RuleSetsPage],
   ['/commission/rule-sets/new', RuleSetEditPage],
   ['/commission/rule-sets/:id', RuleSetEditPage],

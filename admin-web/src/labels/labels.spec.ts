@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Permission, permissionsOf } from '@linli/shared-types';
+import {
+  AFTERSALES_EVENT_COLORS,
+  AFTERSALES_SOURCE_LABELS,
+  AFTERSALES_STATUS_COLORS,
+  aftersalesEventLabel,
+  aftersalesReasonLabel,
+  aftersalesStatusLabel,
+} from './aftersales';
 import { auditActionLabel, auditFieldLabel, systemActorLabel } from './audit';
 import { diffSnapshots } from './diff';
 import { orderActorLabel } from './orders';
@@ -110,5 +118,23 @@ describe('orderActorLabel', () => {
     expect(orderActorLabel('member', '买家')).toBe('买家');
     expect(orderActorLabel('system', '系统')).toBe('系统');
     expect(orderActorLabel('staff', '')).toBe('员工');
+  });
+});
+
+describe('after-sales labels', () => {
+  it('names and colours every status, reason, source and event', () => {
+    for (const s of ['pending', 'approved', 'rejected'] as const) {
+      expect(aftersalesStatusLabel(s)).toMatch(/[\u4e00-\u9fa5]/);
+      expect(AFTERSALES_STATUS_COLORS[s]).toBeTruthy();
+    }
+    expect(aftersalesStatusLabel('pending')).toBe('待处理');
+    expect(aftersalesReasonLabel('shortage')).toBe('到货缺货');
+    expect(AFTERSALES_SOURCE_LABELS.pickup_report).toMatch(/自提点/);
+    for (const e of Object.keys(AFTERSALES_EVENT_COLORS) as (keyof typeof AFTERSALES_EVENT_COLORS)[])
+      expect(aftersalesEventLabel(e)).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('shows a value newer than this build as it is rather than blank', () => {
+    expect(aftersalesStatusLabel('closed' as never)).toBe('closed');
   });
 });

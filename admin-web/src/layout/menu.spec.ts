@@ -129,6 +129,15 @@ describe('订单', () => {
     const leaf = findRouteTrail(APP_MENU, '/orders/12').at(-1)!;
     expect(breadcrumbDetailLabel(leaf, '/orders/12')).toBe('订单详情');
   });
+
+  it('puts 售后处理 under 订单, guards its pages with aftersales.read and names detail and rules', () => {
+    expect(findRouteTrail(APP_MENU, '/aftersales/7').map((n) => n.label)).toEqual(['订单', '售后处理']);
+    for (const path of ['/aftersales', '/aftersales/:id', '/aftersales/settings'])
+      expect(permissionForPath(APP_MENU, path)).toBe('aftersales.read');
+    const leaf = findRouteTrail(APP_MENU, '/aftersales/7').at(-1)!;
+    expect(breadcrumbDetailLabel(leaf, '/aftersales/7')).toBe('售后详情');
+    expect(breadcrumbDetailLabel(leaf, '/aftersales/settings')).toBe('售后规则');
+  });
 });
 
 describe('佣金结算', () => {

@@ -17,6 +17,7 @@ import { ApiError, showErrorToast } from '@/services/request';
 import { COMMISSION_URL } from '@/services/commission';
 import { fetchMyApplication } from '@/services/leaders';
 import { fetchOrderCounts, openOrdersTab } from '@/services/orders';
+import { AFTERSALES_LIST_URL, LEADER_AFTERSALES_URL } from '@/utils/aftersales';
 import { initialOf, maskPhone } from '@/utils/display';
 import { mineLeaderEntry } from '@/utils/leader-status';
 import { formatMemberSince } from '@/utils/shanghai-time';
@@ -223,6 +224,7 @@ function LeaderCard({ record }: { record: LeaderApplicationView | null | undefin
           extra={<Text className="nav-row__hint">海报和分享卡片</Text>}
           onClick={go('/leader/share-campaigns/index')}
         />
+        <NavRow id="mine-aftersales-desk" title="售后处理" onClick={go(LEADER_AFTERSALES_URL)} />
         <NavRow id="mine-communities-entry" title="我的社群" onClick={go('/leader/communities/index')} />
         <NavRow id="mine-customers-entry" title="我的客户" onClick={go('/leader/customers/index')} />
         <NavRow id="mine-recruits-entry" title="我的团员" onClick={go('/leader/recruits/index')} />
@@ -346,6 +348,14 @@ export default function MinePage() {
     <View className="mine-page">
       <ProfileHeader member={member} />
       <OrdersCard counts={orderCounts} />
+      <View className="mine-card mine-card--nav">
+        <NavRow
+          id="mine-aftersales-entry"
+          title="我的售后"
+          extra={<Text className="nav-row__hint">退款进度</Text>}
+          onClick={() => void Taro.navigateTo({ url: AFTERSALES_LIST_URL })}
+        />
+      </View>
       {member.isLeader ? <PickupDeskCard /> : null}
       <PickupCard leader={member.currentLeader} />
       <PhoneCard member={member} />

@@ -1,7 +1,14 @@
-import { type ReactNode, useCallback, useEffect, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { ErrorCode, formatFen, REFUND_STATUS_LABELS, type OrderDetail } from '@linli/shared-types';
+import {
+  AFTERSALES_STATUS_LABELS,
+  ErrorCode,
+  formatFen,
+  REFUND_STATUS_LABELS,
+  type AfterSalesCaseView,
+  type OrderDetail,
+} from '@linli/shared-types';
 import { BuyerPageState } from '@/components/buyer-page-state';
 import { confirmCancelOrder } from '@/components/order-actions/confirm-cancel';
 import { OrderLineRow } from '@/components/order-line-row';
@@ -9,9 +16,11 @@ import { type PaymentOutcome, usePayment } from '@/components/pay-sheet/use-paym
 import { PickupPointCard } from '@/components/pickup-point-card';
 import { useBuyerPage } from '@/hooks/use-buyer-page';
 import { useNow } from '@/hooks/use-now';
+import { fetchOrderAfterSales } from '@/services/aftersales';
 import { campaignPageUrl } from '@/services/campaigns';
 import { fetchOrder, payCountdown } from '@/services/orders';
 import { ApiError } from '@/services/request';
+import { AFTERSALES_APPLY_URL, AFTERSALES_CASE_URL, afterSalesEntry } from '@/utils/aftersales';
 import { formatPickupDate, formatShanghaiDateTime } from '@/utils/shanghai-time';
 import { OrderTimeline } from './order-timeline';
 import { PickupCodeCard } from './pickup-code-card';
@@ -84,6 +93,30 @@ function RefundCard({ order }: { order: OrderDetail }) {
   );
 }
 
+/** 售后: the order's cases (newest first), each opening its progress. */
+function AfterSalesCard({ cases }: { cases: AfterSalesCaseView[] }) {
+  if (cases.length === 0) return null;
+  return (
+    <View className="od-card" id="order-aftersales">
+      <Text className="od-card__title">售后</Text>
+      {cases.map((item) => (
+        <View
+          key={item.id}
+          className="od-info od-aftersales"
+          id={`order-aftersales-${item.id}`}
+          onClick={() => void Taro.navigateTo({ url: `${AFTERSALES_CASE_URL}?id=${item.id}` })}
+        >
+          <Text className="od-info__label">{formatShanghaiDateTime(item.createdAt)}</Text>
+          <Text className="od-info__value">
+            {AFTERSALES_STATUS_LABELS[item.status]} · {formatFen(item.amount)}
+          </Text>
+          <Text className="od-info__copy">查看</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function InfoCard({ order, now }: { order: OrderDetail; now: Date }) {
   const copy = () =>
     void Taro.setClipboardData({ data: order.orderNo }).then(() =>
@@ -134,6 +167,14 @@ export default function OrderPage() {
   const order = page.data;
   const reload = page.reload;
   const now = useNow(1000);
+  // The order's after-sales cases: an extra (a failure only hides 申请售后 and the 售后 card).
+  const [cases, setCases] = useState<AfterSalesCaseView[] | null>(null);
+  const loadCases = useCallback(() => {
+    if (!id) return;
+    fetchOrderAfterSales(id)
+      .then(setCases)
+      .catch(() => setCases(null));
+  }, [id]);
 
   const onPaymentOutcome = useCallback(
     (_orderId: number, outcome: PaymentOutcome) => {
@@ -148,8 +189,10 @@ export default function OrderPage() {
 
   useDidShow(() => {
     void page.reload();
+    loadCases();
   });
   usePullDownRefresh(() => {
+    loadCases();
     void page.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
@@ -190,7 +233,8 @@ export default function OrderPage() {
   const cancel = async () => {
     if (await confirmCancelOrder(order)) void page.reload();
   };
-  const hasActions = order.canCancel || pending;
+  const afterSales = cases ? afterSalesEntry(order, cases) : ({ kind: 'none' } as const);
+  const hasActions = order.canCancel || pending || afterSales.kind !== 'none';
   return (
     <View className={`od-page${hasActions ? ' od-page--with-bar' : ''}`} id="order-page">
       <StatusHeader order={order} now={now} />
@@ -221,12 +265,30 @@ export default function OrderPage() {
         </View>
         <AmountsCard order={order} />
         <RefundCard order={order} />
+        {cases ? <AfterSalesCard cases={cases} /> : null}
         <InfoCard order={order} now={now} />
         <OrderTimeline entries={order.timeline} />
       </View>
 
       {hasActions ? (
         <View className="od-bar" id="order-actions">
+          {afterSales.kind === 'apply' ? (
+            <View
+              className="btn btn--ghost od-bar__btn"
+              id="order-aftersales-apply"
+              onClick={() => void Taro.navigateTo({ url: `${AFTERSALES_APPLY_URL}?orderId=${order.id}` })}
+            >
+              申请售后
+            </View>
+          ) : afterSales.kind === 'open' ? (
+            <View
+              className="btn btn--ghost od-bar__btn"
+              id="order-aftersales-open"
+              onClick={() => void Taro.navigateTo({ url: `${AFTERSALES_CASE_URL}?id=${afterSales.caseId}` })}
+            >
+              售后进度
+            </View>
+          ) : null}
           {order.canCancel ? (
             <View className="btn btn--ghost od-bar__btn" id="order-cancel" onClick={() => void cancel()}>
               取消订单

@@ -39,11 +39,16 @@ export class FulfillmentReads {
     return wave;
   }
 
-  async waveFacts(waveId: number, manager: EntityManager = this.dataSource.manager): Promise<WaveFacts> {
+  async waveFacts(
+    waveId: number,
+    manager: EntityManager = this.dataSource.manager,
+    /** Only the orders of these pickup points (a route's stops); all of them when absent. */
+    leaderIds?: readonly number[],
+  ): Promise<WaveFacts> {
     const wave = await this.wave(waveId, manager);
     const [headers, orders] = await Promise.all([
       this.campaigns.headersOf([wave.campaignId], manager),
-      this.orders.waveOrders(wave.campaignId, manager),
+      this.orders.waveOrders(wave.campaignId, manager, leaderIds),
     ]);
     return { wave, campaign: headers.get(wave.campaignId) ?? null, orders };
   }

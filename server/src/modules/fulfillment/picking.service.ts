@@ -84,14 +84,23 @@ export class PickingService {
   /** GET /api/admin/fulfillment/waves/:id/routes/:routeId/delivery-sheet */
   async deliverySheet(ctx: RequestContext, waveId: number, routeId: number): Promise<DeliverySheet> {
     requirePermission(ctx, 'fulfillment.read');
-    const facts = await this.reads.waveFacts(waveId);
     const route = await this.routes.viewOf(this.dataSource.manager, routeId);
+    // Only the route's points: a sheet of 25 stops need not read the wave's other 10,000 orders.
+    const facts = await this.reads.waveFacts(
+      waveId,
+      this.dataSource.manager,
+      route.stops.map((s) => s.leaderId),
+    );
     const points = byPickupPoint(facts.orders);
     const shipment = await this.dataSource.getRepository(RouteShipmentEntity).findOneBy({ waveId, routeId });
+    const routeOrders = route.stops.flatMap((s) => points.get(s.leaderId) ?? []);
+    const routeTotals = pickTotals(routeOrders.map(demandOrder));
+    // The SKUs' names once for the route (every stop's SKUs are among the route's).
+    const skus = await this.reads.skuFacts(routeTotals.map((t) => t.skuId));
     const stops = await Promise.all(
-      route.stops.map(async (stop) => {
+      route.stops.map((stop) => {
         const orders = points.get(stop.leaderId) ?? [];
-        const lines = (await this.namedLines(pickTotals(orders.map(demandOrder)))).map(withoutOrders);
+        const lines = named(pickTotals(orders.map(demandOrder)), skus).map(withoutOrders);
         return {
           seq: stop.seq,
           leaderId: stop.leaderId,
@@ -105,8 +114,7 @@ export class PickingService {
         };
       }),
     );
-    const routeOrders = route.stops.flatMap((s) => points.get(s.leaderId) ?? []);
-    const lines = (await this.namedLines(pickTotals(routeOrders.map(demandOrder)))).map(withoutOrders);
+    const lines = named(routeTotals, skus).map(withoutOrders);
     return {
       waveId,
       campaignTitle: campaignTitle(facts.campaign),
@@ -236,19 +244,26 @@ export class PickingService {
   }
 
   private async namedLines(totals: ReturnType<typeof pickTotals>): Promise<PickLine[]> {
-    const skus = await this.reads.skuFacts(totals.map((t) => t.skuId));
-    return totals.map((t) => {
-      const sku = skus.get(t.skuId);
-      return {
-        skuId: t.skuId,
-        productName: sku?.productName ?? '（商品已删除）',
-        specText: sku?.specText ?? '',
-        unit: sku?.unit ?? '份',
-        quantity: t.quantity,
-        orders: t.orders,
-      };
-    });
+    return named(totals, await this.reads.skuFacts(totals.map((t) => t.skuId)));
   }
+}
+
+/** Pick totals with their SKUs' names. */
+function named(
+  totals: ReturnType<typeof pickTotals>,
+  skus: Map<number, { productName: string; specText: string; unit: string }>,
+): PickLine[] {
+  return totals.map((t) => {
+    const sku = skus.get(t.skuId);
+    return {
+      skuId: t.skuId,
+      productName: sku?.productName ?? '（商品已删除）',
+      specText: sku?.specText ?? '',
+      unit: sku?.unit ?? '份',
+      quantity: t.quantity,
+      orders: t.orders,
+    };
+  });
 }
 
 function withoutOrders(line: PickLine): Omit<PickLine, 'orders'> {

@@ -91,9 +91,17 @@ export class OrderFulfillmentService {
   async waveOrders(
     campaignId: number,
     manager: EntityManager = this.dataSource.manager,
+    /** Only the orders of these pickup points (a route's stops); all of them when absent. */
+    leaderIds?: readonly number[],
   ): Promise<FulfillmentOrder[]> {
+    if (leaderIds && leaderIds.length === 0) return [];
     const orders = await manager.getRepository(OrderEntity).find({
-      where: { campaignId, lockedAt: Not(IsNull()), status: Not(In([...RELEASED])) },
+      where: {
+        campaignId,
+        lockedAt: Not(IsNull()),
+        status: Not(In([...RELEASED])),
+        ...(leaderIds ? { leaderId: In([...leaderIds]) } : {}),
+      },
       order: { id: 'ASC' },
     });
     const lines = new Map<
