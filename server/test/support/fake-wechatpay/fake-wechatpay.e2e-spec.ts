@@ -125,6 +125,9 @@ describe('fake WeChat Pay, driven by the real client', () => {
     await listener?.close();
   });
 
+  // One expiry for every prepay of the test: a repeated prepay must be the same request (time_expire has
+  // second precision, so "now + 15 min" computed twice can straddle a second on a busy machine).
+  const expiresAt = new Date(Date.now() + 15 * 60_000);
   const prepay = (outTradeNo: string, amountFen = 1990) =>
     client.createJsapiPrepay({
       description: '邻里团购-测试订单',
@@ -132,7 +135,7 @@ describe('fake WeChat Pay, driven by the real client', () => {
       amountFen,
       payerOpenid: OPENID,
       notifyUrl: listener.url,
-      timeExpire: new Date(Date.now() + 15 * 60_000),
+      timeExpire: expiresAt,
     });
 
   it('pays, notifies, queries, refunds and notifies the refund end to end', async () => {
