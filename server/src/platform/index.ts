@@ -54,6 +54,7 @@ export { SweepChain, type SweepJobName } from './queue/sweep-chain';
 export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 export { ApiErrorBodyDto, ApiErrorResponses, FieldErrorDto } from './http/api-error-responses';
 export { MAX_PAGE, MAX_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
+export { sendXlsx, XLSX_TYPE } from './http/xlsx-reply';
 export { PlatformModule } from './platform.module';
 export {
   isUniqueViolation,

@@ -8,7 +8,7 @@ import type {
   Paged,
   StatementSummary,
 } from '@linli/shared-types';
-import { ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
+import { ApiErrorResponses, Ctx, RequestContext, sendXlsx, XLSX_TYPE } from '../../../platform';
 import { RequirePermissions } from '../../identity';
 import { AdjustmentsService } from '../adjustments.service';
 import { CommissionQueries } from '../commission-queries.service';
@@ -28,7 +28,6 @@ import {
   LeaderCommissionPagedDto,
   StatementSummaryDto,
 } from './dto/commission-view.dto';
-import { sendXlsx, XLSX_TYPE } from './xlsx-reply';
 
 @ApiTags('admin: 佣金结算')
 @ApiBearerAuth()

@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Paged, WithdrawalView } from '@linli/shared-types';
-import { ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
+import { ApiErrorResponses, Ctx, RequestContext, sendXlsx, XLSX_TYPE } from '../../../platform';
 import { ParseIdPipe, RequirePermissions } from '../../identity';
 import { bankBatchWorkbook } from '../statement-workbooks';
 import { WithdrawalsService } from '../withdrawals.service';
 import { WithdrawalQueryDto, WithdrawalReviewRequestDto } from './dto/commission-input.dto';
 import { WithdrawalPagedDto, WithdrawalViewDto } from './dto/commission-view.dto';
-import { sendXlsx, XLSX_TYPE } from './xlsx-reply';
 
 @ApiTags('admin: 提现审核')
 @ApiBearerAuth()

@@ -14,7 +14,7 @@ import type {
   PurchaseListSummary,
   ShipRouteResponse,
 } from '@linli/shared-types';
-import { ApiErrorResponses, Ctx, RequestContext } from '../../../platform';
+import { ApiErrorResponses, Ctx, RequestContext, sendXlsx, XLSX_TYPE } from '../../../platform';
 import { ParseIdPipe, RequirePermissions } from '../../identity';
 import {
   deliverySheetWorkbook,
@@ -26,7 +26,6 @@ import { PickingService } from '../picking.service';
 import { PurchasingService } from '../purchasing.service';
 import { RoutesService } from '../routes.service';
 import { WavesService } from '../waves.service';
-import { sendXlsx, XLSX_TYPE } from './xlsx-reply';
 import {
   AdjustPurchaseListRequestDto,
   DeliveryRouteInputDto,
